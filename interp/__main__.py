@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m oscdsl``."""
+
+from .cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The ``oscdsl`` command line."""

@@ -1,0 +1,523 @@
+"""The compiler's core: turn an expression into a closure over frames, once.
+
+``compile_expr(x, scope, tail)`` returns a node, a Python function of the
+run-time frame.  Variables are resolved here, at compile time, to a frame
+slot or a module cell; calls in tail position return a ``TailCall`` for the
+caller's trampoline.  Special forms register themselves with :func:`special`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..datums import NIL, UNSPECIFIED, Keyword, Loc, Pair, Symbol
+from ..errors import SchemeError, scheme_error
+from ..modules.module import Cell, Module
+from ..runtime.procedures import (
+    UNBOUND,
+    Closure,
+    TailCall,
+    apply_procedure,
+    procedure_name,
+    python_error,
+)
+from .scope import Local, Renamed, Scope, global_module, resolve, strip
+
+Node = Callable[[list], Any]
+
+# Python exceptions a primitive may let escape on bad input; the call site
+# turns them into Scheme conditions that carry its source location.
+PRIMITIVE_ERRORS = (
+    TypeError,
+    ValueError,
+    ZeroDivisionError,
+    AttributeError,
+    IndexError,
+    KeyError,
+    OverflowError,
+    RecursionError,
+    UnicodeError,
+)
+
+
+class SpecialForm:
+    """A syntactic keyword compiled by Python code: COMPILE(form, scope, tail)."""
+
+    __slots__ = ("name", "compile")
+
+    def __init__(self, name: str, compile: Callable) -> None:
+        self.name = name
+        self.compile = compile
+
+    def __repr__(self) -> str:
+        return f"#<syntax {self.name}>"
+
+    def scheme_repr(self, write: bool) -> str:
+        return repr(self)
+
+
+class Macro:
+    """A syntactic keyword that rewrites a form: EXPAND(form, use_scope) -> form."""
+
+    __slots__ = ("name", "expand")
+
+    def __init__(self, name: str, expand: Callable) -> None:
+        self.name = name
+        self.expand = expand
+
+    def __repr__(self) -> str:
+        return f"#<macro {self.name}>"
+
+    def scheme_repr(self, write: bool) -> str:
+        return repr(self)
+
+
+SPECIAL_FORMS: dict[str, SpecialForm] = {}
+
+
+def special(*names: str) -> Callable:
+    """Register the decorated compile function as the special form NAMES."""
+
+    def register(function: Callable) -> Callable:
+        for name in names:
+            SPECIAL_FORMS[name] = SpecialForm(name, function)
+        return function
+
+    return register
+
+
+def syntax_error(message: str, form: Any, loc: Loc | None = None) -> SchemeError:
+    """Return a syntax error about FORM, located at LOC or FORM's own location."""
+    from ..printer import write_string
+
+    if loc is None and type(form) is Pair:
+        loc = form.loc
+    text = write_string(strip_syntax(form))
+    if len(text) > 120:
+        text = text[:117] + "..."
+    return scheme_error("syntax-error", f"{message}: {text}", loc=loc)
+
+
+def strip_syntax(datum: Any) -> Any:
+    """Return DATUM with every renamed identifier turned back into its symbol."""
+    if type(datum) is Renamed:
+        return strip(datum)
+    if type(datum) is Pair:
+        items, pair = [], datum
+        while type(pair) is Pair:
+            items.append(pair)
+            pair = pair.cdr
+        tail = strip_syntax(pair)
+        changed = tail is not pair
+        cars = []
+        for item in items:
+            car = strip_syntax(item.car)
+            changed = changed or car is not item.car
+            cars.append(car)
+        if not changed:
+            return datum
+        for item, car in zip(reversed(items), reversed(cars), strict=True):
+            tail = Pair(car, tail, item.loc)
+        return tail
+    if type(datum) is list:
+        items = [strip_syntax(item) for item in datum]
+        if any(a is not b for a, b in zip(items, datum, strict=True)):
+            return items
+    return datum
+
+
+# ---------------------------------------------------------------------------
+# Expressions
+
+
+def compile_expr(x: Any, scope: Scope, tail: bool = False) -> Node:
+    """Compile expression X in SCOPE; TAIL says whether it is in tail position."""
+    while True:
+        if type(x) is Symbol or type(x) is Renamed:
+            return compile_reference(x, scope)
+        if type(x) is not Pair:
+            return compile_constant(x)
+        head = x.car
+        if type(head) is SpecialForm:
+            # Forms built by the compiler itself name their keyword directly,
+            # so no user binding can capture it.
+            return head.compile(x, scope, tail)
+        if type(head) is Symbol or type(head) is Renamed:
+            binding, _depth = resolve(scope, head, scope.module)
+            if type(binding) is SpecialForm:
+                return binding.compile(x, scope, tail)
+            if type(binding) is Macro:
+                x = expand_macro(binding, x, scope)
+                continue
+        return compile_call(x, scope, tail)
+
+
+def expand_macro(macro: Macro, form: Pair, scope: Scope) -> Any:
+    """Return the expansion of FORM by MACRO, keeping FORM's location on it."""
+    expansion = macro.expand(form, scope)
+    if type(expansion) is Pair and expansion.loc is None:
+        expansion.loc = form.loc
+    return expansion
+
+
+def compile_constant(value: Any) -> Node:
+    """Compile a self-evaluating datum (or a quoted one)."""
+    if value is NIL:
+        # '() is not an expression in Guile, but configs quote it; accept it.
+        pass
+    return lambda frame: value
+
+
+def compile_reference(identifier: Any, scope: Scope) -> Node:
+    """Compile a variable reference, resolved now to a slot or a cell."""
+    binding, depth = resolve(scope, identifier, scope.module)
+    if type(binding) is Local:
+        return local_reference(binding, depth)
+    if isinstance(binding, (SpecialForm, Macro)):
+        raise scheme_error(
+            "syntax-error",
+            f"{strip(identifier).name} is a syntactic keyword, not a value",
+        )
+    if binding is None:
+        symbol, module = global_module(identifier, scope.module)
+        binding = module.cell(symbol)
+    return global_reference(binding)
+
+
+def local_reference(local: Local, depth: int) -> Node:
+    """Return a node reading LOCAL, DEPTH frames up."""
+    slot = local.slot
+    if local.checked:
+        name = strip(local.name)
+
+        def checked(frame: list) -> Any:
+            for _ in range(depth):
+                frame = frame[0]
+            value = frame[slot]
+            if value is UNBOUND:
+                raise scheme_error(
+                    "unbound-variable", f"Variable used before its definition: {name.name}"
+                )
+            return value
+
+        return checked
+    if depth == 0:
+        return lambda frame: frame[slot]
+    if depth == 1:
+        return lambda frame: frame[0][slot]
+    if depth == 2:
+        return lambda frame: frame[0][0][slot]
+
+    def deep(frame: list) -> Any:
+        for _ in range(depth):
+            frame = frame[0]
+        return frame[slot]
+
+    return deep
+
+
+def global_reference(cell: Cell) -> Node:
+    """Return a node reading the top-level variable CELL."""
+
+    def reference(frame: list) -> Any:
+        value = cell.value
+        if value is UNBOUND:
+            return unbound_value(cell)
+        return value
+
+    return reference
+
+
+def unbound_value(cell: Cell) -> Any:
+    """Return CELL's value found through imports made after compilation, or fail."""
+    module = cell.module
+    if module is not None:
+        binding = module.lookup(cell.name)
+        if binding is cell:
+            for interface in module.imports:
+                other = interface.get(cell.name)
+                if isinstance(other, Cell) and other.value is not UNBOUND:
+                    return other.value
+        elif isinstance(binding, Cell) and binding.value is not UNBOUND:
+            return binding.value
+    from .hints import unbound_variable_error
+
+    raise unbound_variable_error(cell.name, module)
+
+
+def setter(identifier: Any, scope: Scope, form: Any) -> Callable[[list, Any], None]:
+    """Return a function storing a value into the variable IDENTIFIER names."""
+    binding, depth = resolve(scope, identifier, scope.module)
+    if type(binding) is Local:
+        slot = binding.slot
+
+        def set_local(frame: list, value: Any) -> None:
+            for _ in range(depth):
+                frame = frame[0]
+            frame[slot] = value
+
+        return set_local
+    if isinstance(binding, (SpecialForm, Macro)):
+        raise syntax_error("cannot assign to a syntactic keyword", form)
+    if binding is None:
+        symbol, module = global_module(identifier, scope.module)
+        binding = module.cell(symbol)
+    cell = binding
+
+    def set_global(frame: list, value: Any) -> None:
+        if cell.value is UNBOUND:
+            from .hints import unbound_variable_error
+
+            raise unbound_variable_error(cell.name, cell.module)
+        cell.value = value
+
+    return set_global
+
+
+# ---------------------------------------------------------------------------
+# Calls
+
+
+def compile_call(form: Pair, scope: Scope, tail: bool) -> Node:
+    """Compile the application FORM: operator then operands, left to right."""
+    items = []
+    rest = form
+    while type(rest) is Pair:
+        items.append(rest.car)
+        rest = rest.cdr
+    if rest is not NIL:
+        raise syntax_error("improper procedure call", form)
+    operator = compile_expr(items[0], scope)
+    operands = [compile_expr(item, scope) for item in items[1:]]
+    name = call_name(items[0])
+    if tail:
+        return tail_call_node(operator, operands)
+    return call_node(operator, operands, name, form.loc)
+
+
+def call_name(operator: Any) -> str:
+    """Return how a call's operator is named in stack traces."""
+    if type(operator) is Symbol or type(operator) is Renamed:
+        return strip(operator).name
+    return "anonymous procedure"
+
+
+def tail_call_node(operator: Node, operands: list[Node]) -> Node:
+    """Return a node that hands its call to the caller's trampoline."""
+    count = len(operands)
+    if count == 0:
+        return lambda frame: TailCall(operator(frame), ())
+    if count == 1:
+        (a,) = operands
+        return lambda frame: TailCall(operator(frame), (a(frame),))
+    if count == 2:
+        a, b = operands
+        return lambda frame: TailCall(operator(frame), (a(frame), b(frame)))
+    if count == 3:
+        a, b, c = operands
+        return lambda frame: TailCall(operator(frame), (a(frame), b(frame), c(frame)))
+    return lambda frame: TailCall(operator(frame), [x(frame) for x in operands])
+
+
+def call_node(operator: Node, operands: list[Node], name: str, loc: Loc | None) -> Node:
+    """Return a node that calls and runs tail calls to the end (a non-tail call)."""
+    count = len(operands)
+
+    def failed(error: BaseException, proc: Any, args: Any) -> BaseException:
+        if isinstance(error, SchemeError):
+            error.add_frame(name, loc)
+            return error
+        converted = python_error(proc, error, args)
+        converted.add_frame(name, loc)
+        return converted
+
+    if count == 1:
+        (a,) = operands
+
+        def call1(frame: list) -> Any:
+            proc = operator(frame)
+            x = a(frame)
+            try:
+                if type(proc) is Closure:
+                    if proc.nreq == 1 and proc.rest is False:
+                        result = proc.body([proc.env, x, *proc.pad])
+                    else:
+                        result = proc.body(proc.make_frame((x,)))
+                else:
+                    result = proc(x)
+                if type(result) is TailCall:
+                    return apply_procedure(result.proc, result.args)
+                return result
+            except PRIMITIVE_ERRORS + (SchemeError,) as error:
+                raise failed(error, proc, (x,)) from None
+
+        return call1
+    if count == 2:
+        a, b = operands
+
+        def call2(frame: list) -> Any:
+            proc = operator(frame)
+            x = a(frame)
+            y = b(frame)
+            try:
+                if type(proc) is Closure:
+                    if proc.nreq == 2 and proc.rest is False:
+                        result = proc.body([proc.env, x, y, *proc.pad])
+                    else:
+                        result = proc.body(proc.make_frame((x, y)))
+                else:
+                    result = proc(x, y)
+                if type(result) is TailCall:
+                    return apply_procedure(result.proc, result.args)
+                return result
+            except PRIMITIVE_ERRORS + (SchemeError,) as error:
+                raise failed(error, proc, (x, y)) from None
+
+        return call2
+
+    def call(frame: list) -> Any:
+        proc = operator(frame)
+        args = [x(frame) for x in operands]
+        try:
+            if type(proc) is Closure:
+                result = proc.body(proc.make_frame(args))
+            else:
+                result = proc(*args)
+            if type(result) is TailCall:
+                return apply_procedure(result.proc, result.args)
+            return result
+        except PRIMITIVE_ERRORS + (SchemeError,) as error:
+            raise failed(error, proc, args) from None
+
+    return call
+
+
+def not_applicable(proc: Any) -> SchemeError:
+    """Return the error for applying PROC, which is not a procedure."""
+    return scheme_error("wrong-type-arg", "Wrong type to apply:", proc)
+
+
+# ---------------------------------------------------------------------------
+# Sequences and bodies
+
+
+def sequence_node(nodes: list[Node]) -> Node:
+    """Return a node running NODES in order and returning the last one's value."""
+    if not nodes:
+        return lambda frame: UNSPECIFIED
+    if len(nodes) == 1:
+        return nodes[0]
+    if len(nodes) == 2:
+        first, second = nodes
+
+        def sequence2(frame: list) -> Any:
+            first(frame)
+            return second(frame)
+
+        return sequence2
+    init, last = tuple(nodes[:-1]), nodes[-1]
+
+    def sequence(frame: list) -> Any:
+        for node in init:
+            node(frame)
+        return last(frame)
+
+    return sequence
+
+
+def form_list(form: Any, what: Any) -> list[Any]:
+    """Return the elements of FORM, a proper list, or raise a syntax error about WHAT."""
+    items = []
+    rest = form
+    while type(rest) is Pair:
+        items.append(rest.car)
+        rest = rest.cdr
+    if rest is not NIL:
+        raise syntax_error("bad syntax", what)
+    return items
+
+
+def head_keyword(x: Any, scope: Scope) -> Any:
+    """Return the syntactic keyword heading form X, or None."""
+    if type(x) is Pair and (type(x.car) is Symbol or type(x.car) is Renamed):
+        binding, _ = resolve(scope, x.car, scope.module)
+        if type(binding) is SpecialForm or type(binding) is Macro:
+            return binding
+    return None
+
+
+def compile_body(forms: list[Any], scope: Scope, tail: bool, where: Any) -> Node:
+    """Compile a body: internal definitions (letrec* semantics), then expressions.
+
+    Definitions and expressions may be mixed, as Guile allows; every name a
+    body defines is visible in the whole body.
+    """
+    from .definitions import scan_body
+
+    if not forms:
+        raise syntax_error("empty body", where)
+    body_scope = scope.child()
+    items = scan_body(forms, body_scope)
+    nodes = []
+    for index, (kind, payload) in enumerate(items):
+        last = index == len(items) - 1
+        if kind == "define":
+            local, expression = payload
+            nodes.append(define_local_node(local, expression, body_scope))
+        elif kind == "node":
+            nodes.append(payload)
+        else:
+            nodes.append(compile_expr(payload, body_scope, tail and last))
+    if items and items[-1][0] != "expr":
+        nodes.append(lambda frame: UNSPECIFIED)
+    return sequence_node(nodes)
+
+
+def define_local_node(local: Local, expression: Any, scope: Scope) -> Node:
+    """Return a node storing EXPRESSION's value into the internal definition LOCAL."""
+    from .forms import compile_named
+
+    value = compile_named(expression, scope, strip(local.name))
+    slot = local.slot
+
+    def define_local(frame: list) -> Any:
+        frame[slot] = value(frame)
+        return UNSPECIFIED
+
+    return define_local
+
+
+def keyword_argument(value: Any) -> bool:
+    """Return whether VALUE is a keyword (for forms taking #:options)."""
+    return type(value) is Keyword
+
+
+def toplevel_scope(module: Module) -> Scope:
+    """Return a fresh scope for compiling one top-level form of MODULE."""
+    from .scope import Frame
+
+    return Scope(None, Frame(), module)
+
+
+def run_toplevel(x: Any, module: Module) -> Any:
+    """Compile and run the top-level form X in MODULE; return its value."""
+    scope = toplevel_scope(module)
+    node = compile_expr(x, scope, tail=False)
+    frame = [None] + [UNBOUND] * (scope.frame.size - 1)
+    result = node(frame)
+    if type(result) is TailCall:
+        result = apply_procedure(result.proc, result.args)
+    return result
+
+
+__all__ = [
+    "Macro",
+    "SpecialForm",
+    "compile_body",
+    "compile_expr",
+    "procedure_name",
+    "run_toplevel",
+    "special",
+    "syntax_error",
+]

@@ -1,0 +1,213 @@
+"""Module syntax: define-module, use-modules, @, @@, define-public, export.
+
+Interface specs follow Guile: ``(module name)`` or ``((module name)
+#:select (a (b . c)) #:prefix p: #:renamer proc #:hide (x))``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..datums import NIL, UNSPECIFIED, Keyword, Pair, Symbol, list_to_python
+from ..errors import scheme_error
+from ..modules.module import Cell, Module
+from ..modules.system import parse_module_name
+from ..runtime.procedures import call
+from .core import Node, compile_expr, form_list, special, syntax_error
+from .definitions import define_global_node, definition_parts
+from .scope import Scope, strip
+
+
+def system_of(scope: Scope):
+    return scope.module.system
+
+
+def interface_of(spec: Any, scope: Scope, form: Any) -> dict[Symbol, Any]:
+    """Return the bindings the interface SPEC imports: {local name: binding}."""
+    system = system_of(scope)
+    if type(spec) is Pair and type(spec.car) is Pair:
+        name = parse_module_name(spec.car)
+        options = list_to_python(spec.cdr)
+    else:
+        name, options = parse_module_name(spec), []
+    module = system.resolve(name)
+    interface = module.public_interface()
+    for keyword, value in zip(options[::2], options[1::2], strict=False):
+        interface = apply_option(interface, keyword, value, name, form)
+    return interface
+
+
+def apply_option(interface: dict, keyword: Any, value: Any, name: Any, form: Any) -> dict:
+    """Return INTERFACE filtered or renamed by one use-module option."""
+    if keyword is Keyword("select"):
+        selected = {}
+        for item in list_to_python(value):
+            original, local = (item.car, item.cdr) if type(item) is Pair else (item, item)
+            original, local = strip(original), strip(local)
+            if original not in interface:
+                raise syntax_error(
+                    f"{original.name} is not exported by ({' '.join(name)})", form
+                )
+            selected[local] = interface[original]
+        return selected
+    if keyword is Keyword("hide"):
+        hidden = {strip(item) for item in list_to_python(value)}
+        return {k: v for k, v in interface.items() if k not in hidden}
+    if keyword is Keyword("prefix"):
+        prefix = strip(value).name
+        return {Symbol(prefix + k.name): v for k, v in interface.items()}
+    if keyword is Keyword("renamer"):
+        return {rename(value, k): v for k, v in interface.items()}
+    if keyword is Keyword("version"):
+        return interface
+    raise syntax_error(f"unknown use-module option {keyword!r}", form)
+
+
+def rename(renamer: Any, symbol: Symbol) -> Symbol:
+    """Apply a #:renamer (a procedure, or a (symbol-prefix-proc 'p) value)."""
+    result = call(renamer, symbol)
+    if type(result) is not Symbol:
+        raise scheme_error("wrong-type-arg", "renamer must return a symbol", result)
+    return result
+
+
+def import_into(module: Module, interface: dict[Symbol, Any]) -> None:
+    """Make INTERFACE's bindings visible in MODULE."""
+    module.imports.append(interface)
+    # A name referenced before this import got an unbound local cell; let the
+    # import win, as it would have had the import come first.
+    for symbol in interface:
+        binding = module.bindings.get(symbol)
+        if type(binding) is Cell and binding.value is _unbound():
+            del module.bindings[symbol]
+
+
+def _unbound():
+    from ..runtime.procedures import UNBOUND
+
+    return UNBOUND
+
+
+@special("use-modules")
+def compile_use_modules(form: Pair, scope: Scope, tail: bool) -> Node:
+    specs = form_list(form.cdr, form)
+    # Import at compile time: the forms after this one are compiled against
+    # the imported bindings (macros included).
+    for spec in specs:
+        import_into(scope.module, interface_of(spec, scope, form))
+    return lambda frame: UNSPECIFIED
+
+
+@special("define-module")
+def compile_define_module(form: Pair, scope: Scope, tail: bool) -> Node:
+    items = form_list(form, form)
+    if len(items) < 2:
+        raise syntax_error("bad define-module", form)
+    system = system_of(scope)
+    name = parse_module_name(items[1])
+    module = system.module_named(name)
+    module.filename = getattr(system.current, "filename", None) or module.filename
+    options = items[2:]
+    index = 0
+    while index < len(options):
+        keyword = options[index]
+        value = options[index + 1] if index + 1 < len(options) else NIL
+        index += 2
+        if keyword is Keyword("use-module"):
+            import_into(module, interface_of(value, Scope(None, scope.frame, module), form))
+        elif keyword in (Keyword("export"), Keyword("export-syntax"), Keyword("replace")):
+            for item in list_to_python(value):
+                module.exports.add(strip(item.car if type(item) is Pair else item))
+        elif keyword is Keyword("re-export"):
+            for item in list_to_python(value):
+                module.exports.add(strip(item.car if type(item) is Pair else item))
+        elif keyword in (Keyword("autoload"), Keyword("version"), Keyword("duplicates")):
+            pass
+        elif keyword in (Keyword("pure"), Keyword("no-backtrace")):
+            index -= 1
+        else:
+            raise syntax_error(f"unknown define-module option {keyword!r}", form)
+    system.current = module
+    return lambda frame: UNSPECIFIED
+
+
+@special("@", "@@")
+def compile_module_ref(form: Pair, scope: Scope, tail: bool) -> Node:
+    items = form_list(form, form)
+    if len(items) != 3:
+        raise syntax_error("bad module reference: expected (@ (module) name)", form)
+    system = system_of(scope)
+    module = system.resolve(parse_module_name(items[1]))
+    name = strip(items[2])
+    public = strip(items[0]).name == "@"
+    binding = module.public_interface().get(name) if public else module.lookup(name)
+    if binding is None:
+        raise syntax_error(f"{name.name} is not {'exported by' if public else 'in'} module", form)
+    if type(binding) is Cell:
+        from .core import global_reference
+
+        return global_reference(binding)
+    raise syntax_error("a syntactic keyword cannot be referenced with @", form)
+
+
+@special("define-public")
+def compile_define_public(form: Pair, scope: Scope, tail: bool) -> Node:
+    identifier, expression = definition_parts(form)
+    scope.module.exports.add(strip(identifier))
+    return define_global_node(identifier, expression, scope)
+
+
+@special("export", "re-export", "export-syntax")
+def compile_export(form: Pair, scope: Scope, tail: bool) -> Node:
+    for item in form_list(form.cdr, form):
+        scope.module.exports.add(strip(item.car if type(item) is Pair else item))
+    return lambda frame: UNSPECIFIED
+
+
+@special("eval-when")
+def compile_eval_when(form: Pair, scope: Scope, tail: bool) -> Node:
+    items = form_list(form, form)
+    if len(items) < 2:
+        raise syntax_error("bad eval-when", form)
+    from .forms import keyword
+
+    return compile_expr(Pair(keyword("begin"), form.cdr.cdr, form.loc), scope, tail)
+
+
+@special("cond-expand")
+def compile_cond_expand(form: Pair, scope: Scope, tail: bool) -> Node:
+    from .forms import keyword
+
+    for clause in form_list(form.cdr, form):
+        if type(clause) is Pair and feature_holds(clause.car):
+            return compile_expr(Pair(keyword("begin"), clause.cdr, form.loc), scope, tail)
+    return lambda frame: UNSPECIFIED
+
+
+FEATURES = {"guile", "guile-3", "r7rs", "srfi-1", "srfi-9", "srfi-26", "srfi-34", "else", "oscdsl"}
+
+
+def feature_holds(requirement: Any) -> bool:
+    """Return whether a cond-expand REQUIREMENT holds here."""
+    if type(requirement) is Symbol:
+        return requirement.name in FEATURES
+    if type(requirement) is Pair:
+        head, rest = strip(requirement.car).name, list_to_python(requirement.cdr)
+        if head == "and":
+            return all(feature_holds(item) for item in rest)
+        if head == "or":
+            return any(feature_holds(item) for item in rest)
+        if head == "not":
+            return not feature_holds(rest[0])
+        if head == "library":
+            return True
+    return False
+
+
+@special("current-module")
+def compile_current_module(form: Pair, scope: Scope, tail: bool) -> Node:
+    module = scope.module
+    return lambda frame: module
+
+
+__all__ = ["Module"]

@@ -1,0 +1,64 @@
+"""Run the evaluator on a thread with a deep stack, so deep recursion works.
+
+Non-tail recursion 100,000 calls deep takes a few hundred thousand Python
+frames; the main thread's recursion limit and C stack are sized for far less.
+The evaluation thread gets a large stack (reserved, not committed, memory)
+and a recursion limit to match; past it, Python raises RecursionError, which
+the evaluator reports as a Scheme stack overflow instead of crashing.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any
+
+STACK_BYTES = 1024 * 1024 * 1024
+RECURSION_LIMIT = 3_000_000
+
+
+def run_deep(function: Callable[..., Any], *args: Any) -> Any:
+    """Return FUNCTION(*ARGS), computed on a thread with a deep stack."""
+    if getattr(_local, "deep", False):
+        return function(*args)
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        _local.deep = True
+        try:
+            outcome["value"] = function(*args)
+        except BaseException as error:  # handed to the calling thread as is
+            outcome["error"] = error
+
+    previous_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    previous_size = threading.stack_size(STACK_BYTES)
+    try:
+        worker = threading.Thread(target=target, name="oscdsl-eval", daemon=True)
+        worker.start()
+    finally:
+        threading.stack_size(previous_size)
+    try:
+        while worker.is_alive():
+            worker.join(0.05)
+    except KeyboardInterrupt:
+        interrupt(worker)
+        worker.join()
+    finally:
+        sys.setrecursionlimit(previous_limit)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
+def interrupt(worker: threading.Thread) -> None:
+    """Raise KeyboardInterrupt in WORKER, the way Ctrl-C would in a main thread."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(worker.ident), ctypes.py_object(KeyboardInterrupt)
+    )
+
+
+_local = threading.local()

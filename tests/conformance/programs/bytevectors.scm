@@ -1,0 +1,30 @@
+;;; Checks (rnrs bytevectors): make-bytevector, bytevector literals and
+;;; printing, u8 ref/set!, length, conversion to and from u8 lists, copy,
+;;; equality and utf8 conversion.
+
+(use-modules (rnrs bytevectors))
+
+(define bv (make-bytevector 4 0))
+(write bv) (newline)
+(bytevector-u8-set! bv 0 255)
+(bytevector-u8-set! bv 3 16)
+(write bv) (newline)
+(write (bytevector-u8-ref bv 0)) (newline)
+(write (bytevector-length bv)) (newline)
+(write (bytevector->u8-list bv)) (newline)
+(write (u8-list->bytevector '(1 2 3))) (newline)
+(write #vu8(10 20 30)) (newline)
+(write (bytevector? #vu8())) (newline)
+(write (bytevector=? #vu8(1 2) (u8-list->bytevector '(1 2)))) (newline)
+(write (equal? #vu8(1 2) #vu8(1 2))) (newline)
+(define c (bytevector-copy #vu8(5 6 7)))
+(bytevector-u8-set! c 0 0)
+(write c) (newline)
+(write (string->utf8 "hé")) (newline)
+(write (utf8->string #vu8(104 105))) (newline)
+(write (bytevector-length (string->utf8 "λ"))) (newline)
+(let ((dst (make-bytevector 5 0)))
+  (bytevector-copy! #vu8(1 2 3) 0 dst 1 3)
+  (write dst)
+  (newline))
+(write (bytevector-s8-ref #vu8(255) 0)) (newline)

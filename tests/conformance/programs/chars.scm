@@ -1,0 +1,22 @@
+;;; Checks character literals and how write and display print them,
+;;; char predicates, case conversion, char<->integer and comparisons.
+
+(write (list #\a #\A #\space #\newline #\tab #\x41 #\0 #\( #\nul))
+(newline)
+(display (list #\a #\space #\b)) (newline)
+(write (char->integer #\A)) (newline)
+(write (integer->char 955)) (newline)
+(write (integer->char 97)) (newline)
+(write (list (char-upcase #\a) (char-downcase #\Z) (char-upcase #\1)))
+(newline)
+(write (map char-alphabetic? (list #\a #\1 #\space))) (newline)
+(write (map char-numeric? (list #\a #\1 #\space))) (newline)
+(write (map char-whitespace? (list #\a #\newline #\space #\tab))) (newline)
+(write (list (char-upper-case? #\A) (char-lower-case? #\A))) (newline)
+(write (list (char<? #\a #\b #\c) (char=? #\a #\a) (char-ci=? #\a #\A)))
+(newline)
+(write (eqv? #\a #\a)) (newline)
+(write (string #\a #\b #\c)) (newline)
+(write (list->string (map char-upcase (string->list "shout")))) (newline)
+(write #\delete) (newline)
+(write (list #\alarm #\backspace #\return #\escape)) (newline)

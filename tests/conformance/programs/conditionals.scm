@@ -1,0 +1,36 @@
+;;; Checks if, cond (with => and else), case (with lists of datums, => and
+;;; else), and, or, when, unless and begin, and that only #f is false.
+
+(define (classify n)
+  (cond ((< n 0) 'negative)
+        ((= n 0) 'zero)
+        ((assv n '((1 . one) (2 . two))) => cdr)
+        (else 'many)))
+(write (map classify '(-5 0 1 2 9))) (newline)
+
+(define (kind x)
+  (case x
+    ((1 2 3) 'small)
+    ((a e i o u) 'vowel)
+    ((#\x) 'char-x)
+    ((10) => (lambda (v) (* v v)))
+    (else => (lambda (v) (list 'other v)))))
+(write (map kind '(2 e #\x 10 zz))) (newline)
+(write (case 5 ((1) 'one) (else 'default))) (newline)
+
+(write (if '() 'true 'false)) (newline)
+(write (if 0 'true 'false)) (newline)
+(write (if "" 'true 'false)) (newline)
+(write (if #f 'true 'false)) (newline)
+(write (and)) (write (or)) (newline)
+(write (and 1 2 3)) (write (and 1 #f 3)) (newline)
+(write (or #f 2 3)) (write (or #f #f)) (newline)
+(write (cond ((member 2 '(1 2 3)) => length) (else 'no))) (newline)
+(write (cond (42))) (newline)
+(when (> 3 2) (display "when-yes") (newline))
+(unless (> 3 2) (display "unless-no") (newline))
+(unless #f (display "unless-yes") (newline))
+(write (when #t 1 2 'last)) (newline)
+(write (begin 1 2 3)) (newline)
+(write (if #t 'only-consequent)) (newline)
+(write (not 3)) (write (not #f)) (newline)

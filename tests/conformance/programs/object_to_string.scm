@@ -1,0 +1,26 @@
+;;; Checks object->string, write versus display of nested data, and
+;;; number->string / symbol->string as used to build file contents.
+
+(write (object->string '(a "b" #\c 1.5))) (newline)
+(write (object->string "quoted")) (newline)
+(write (object->string 'sym)) (newline)
+(write (object->string "shown" display)) (newline)
+(write (object->string 42)) (newline)
+(define (config-line key value)
+  (string-append (symbol->string key) " = "
+                 (if (string? value) value (object->string value))
+                 "\n"))
+(display (string-append (config-line 'port 22)
+                        (config-line 'host "example.org")
+                        (config-line 'flags '(a b))
+                        (config-line 'enabled #t)))
+(write (list "s" #\space 'sym 1/2 #t '() #(1) "a\\b")) (newline)
+(display (list "s" #\space 'sym 1/2 #t '() #(1) "a\\b")) (newline)
+(display '(nested ("strings" (#\x)) . tail)) (newline)
+(write (string #\")) (newline)
+(display (string #\")) (newline)
+(write (list 'quote 'x)) (newline)
+(write '(quote x y)) (newline)
+(write '(quasiquote (unquote x))) (newline)
+(display ''x) (newline)
+(write (eof-object? (read (open-input-string "")))) (newline)

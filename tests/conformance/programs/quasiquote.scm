@@ -1,0 +1,26 @@
+;;; Checks quasiquote: unquote, unquote-splicing, dotted tails, vectors and
+;;; nested quasiquote levels.
+
+(define x 42)
+(define lst '(1 2 3))
+
+(write `(x ,x)) (newline)
+(write `(a ,@lst b)) (newline)
+(write `(,@lst)) (newline)
+(write `(head . ,x)) (newline)
+(write `(a b . ,lst)) (newline)
+(write `(1 ,@lst . tail)) (newline)
+(write `#(1 ,x ,@lst)) (newline)
+(write `(nested (deeper ,(+ 1 2)))) (newline)
+(write `(,@'() . end)) (newline)
+(write `,x) (newline)
+(write `(1 `(2 ,(3 ,x)))) (newline)
+(write `(1 `(2 ,(3 ,@lst)))) (newline)
+(write `(a `(b ,(c ,(* 2 x))))) (newline)
+(write (let ((name 'foo) (args '(a b)))
+         `(define (,name ,@args) (list ,@args))))
+(newline)
+(write `((unquote x) (unquote-splicing lst))) (newline)
+(write (quasiquote (x (unquote (* x 2))))) (newline)
+(write `(,@lst ,@lst)) (newline)
+(write `#()) (newline)

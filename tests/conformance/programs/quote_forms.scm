@@ -1,0 +1,22 @@
+;;; Checks quote and how `write` and `display` print quoted data, including
+;;; the abbreviations for quote, quasiquote, unquote and unquote-splicing.
+
+(write 'abc) (newline)
+(write '(1 2 3)) (newline)
+(write '(a . b)) (newline)
+(write '(a b . c)) (newline)
+(write '#(1 "two" #\3)) (newline)
+(write '()) (newline)
+(write ''a) (newline)
+(write '`(a ,b ,@c)) (newline)
+(write '(quote a b)) (newline)
+(write '(quote)) (newline)
+(write '"a string with \"quotes\" and \\") (newline)
+(display '("str" #\c sym 1.5)) (newline)
+(write '("str" #\c sym 1.5)) (newline)
+(write '(#t #f)) (newline)
+(write (quote (nested (list (of (things)))))) (newline)
+(write (car ''x)) (newline)
+(write (eq? 'abc 'ABC)) (newline)
+(write (string->symbol "with space")) (newline)
+(write (symbol->string 'Mixed-Case)) (newline)

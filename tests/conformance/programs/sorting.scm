@@ -1,0 +1,26 @@
+;;; Checks sort, sort!, stable-sort, sorted? and merge on lists and
+;;; vectors, with numeric, string and custom orderings; stability is
+;;; checked with pairs that share keys.
+
+(write (sort '(3 1 4 1 5 9 2 6) <)) (newline)
+(write (sort '(3 1 4 1 5 9 2 6) >)) (newline)
+(write (sort '("pear" "apple" "fig") string<?)) (newline)
+(write (sort (vector 5 3 8 1) <)) (newline)
+(write (sort '() <)) (newline)
+(write (sort! (list 9 8 7) <)) (newline)
+(define v (vector 4 2 3 1))
+(sort! v <)
+(write v) (newline)
+(define people '(("bob" . 30) ("amy" . 25) ("cat" . 30) ("dan" . 25)
+                 ("eve" . 30)))
+(write (stable-sort people (lambda (a b) (< (cdr a) (cdr b))))) (newline)
+(write (stable-sort (list->vector people) (lambda (a b) (> (cdr a) (cdr b)))))
+(newline)
+(write (sorted? '(1 2 2 3) <)) (newline)
+(write (sorted? '(1 3 2) <)) (newline)
+(write (merge '(1 4 7) '(2 3 8) <)) (newline)
+(write (sort '(b c a) (lambda (x y) (string<? (symbol->string x)
+                                               (symbol->string y)))))
+(newline)
+(write (sort (iota 10) (lambda (a b) (< (modulo a 3) (modulo b 3)))))
+(newline)

@@ -1,0 +1,36 @@
+;;; Checks vectors: literals, make-vector, vector-ref/set!, vector-length,
+;;; vector->list and list->vector, vector-fill!, vector-copy,
+;;; and R7RS vector-append, vector-map and vector-for-each from
+;;; (scheme base), which Guile 3.0.8 does not bind by default.
+
+(use-modules ((scheme base)
+              #:select (vector-map vector-for-each vector-append)))
+
+(define v (vector 1 2 3))
+(write v) (newline)
+(write (make-vector 3 'x)) (newline)
+(write (vector-length (make-vector 0))) (newline)
+(vector-set! v 0 'first)
+(write (vector-ref v 0)) (newline)
+(write (vector->list #(a b c d))) (newline)
+(write (list->vector '(1 (2) "three"))) (newline)
+(define f (make-vector 4 0))
+(vector-fill! f 7)
+(write f) (newline)
+(write (vector-copy #(1 2 3 4) 1 3)) (newline)
+(write (vector-append #(1) #(2 3) #())) (newline)
+(write (vector-map (lambda (x) (* x x)) #(1 2 3))) (newline)
+(write (vector-map + #(1 2 3) #(10 20 30 40))) (newline)
+(vector-for-each (lambda (x) (display x) (display ";")) #(a b c))
+(newline)
+(write (vector? #(1))) (write (vector? '(1))) (newline)
+(write (equal? #(1 (2) "3") (vector 1 (list 2) "3"))) (newline)
+(define grid (make-vector 2))
+(vector-set! grid 0 (make-vector 2 0))
+(vector-set! grid 1 (make-vector 2 0))
+(vector-set! (vector-ref grid 1) 0 'set)
+(write grid) (newline)
+(write #(#(nested) () "s" #\c 1.5)) (newline)
+(let ((sorted (sort (vector 3 1 2) <)))
+  (write sorted)
+  (newline))
