@@ -160,6 +160,9 @@ class _Printer:
 
         N counts the pairs and vectors between here and CONTAINER, as Guile's.
         """
+        # Limitation: N agrees with Guile for a list or vector that contains
+        # itself; for cycles through several nested containers Guile may count
+        # differently, because its printer's bookkeeping differs from this one.
         if not self._is_ancestor(container):
             return False
         depth = self.depth_of[id(container)]
@@ -220,20 +223,20 @@ def atom_string(obj: Any, write: bool) -> str:
 # Numbers
 # ---------------------------------------------------------------------------
 
-_PLAIN_DIGITS_LIMIT = 4000
+# CPython's str() refuses ints of more than 4300 digits (about 14,000 bits).
+_PLAIN_BITS_LIMIT = 13_000
 
 
 def integer_string(value: int) -> str:
     """Return VALUE in decimal, however many digits it has."""
-    if -(10**_PLAIN_DIGITS_LIMIT) < value < 10**_PLAIN_DIGITS_LIMIT:
+    if value.bit_length() <= _PLAIN_BITS_LIMIT:
         return str(value)
     if value < 0:
         return "-" + integer_string(-value)
-    # CPython refuses str() of huge ints; split in halves by a power of ten.
-    digits = len(format(value, "x")) * 4 * 30103 // 100000 + 1
-    half = 10 ** (digits // 2)
-    high, low = divmod(value, half)
-    return integer_string(high) + integer_string(low).rjust(digits // 2, "0")
+    # Split in two by a power of ten below VALUE, so the high half is nonzero.
+    low_digits = int(value.bit_length() * 0.30103) // 2
+    high, low = divmod(value, 10**low_digits)
+    return integer_string(high) + integer_string(low).rjust(low_digits, "0")
 
 
 def float_string(value: float) -> str:

@@ -109,6 +109,12 @@ def _cache_file() -> str | bool:
         os.makedirs(directory, mode=0o700, exist_ok=True)
     except OSError:
         return False
+    try:
+        status = os.stat(directory)
+    except OSError:
+        return False
+    if status.st_uid != os.getuid() or status.st_mode & 0o022:
+        return False
     if not os.access(directory, os.W_OK):
         return False
     return os.path.join(directory, "reader-tables.lark-cache")
@@ -151,7 +157,7 @@ def _parse(text: str, source: str | None) -> list[Any]:
 
 
 class _Located:
-    """A vector or bytevector built by the parser, with where it started."""
+    """A vector, bytevector or ``()`` built by the parser, with where it started."""
 
     __slots__ = ("value", "loc")
 
@@ -192,7 +198,11 @@ class _Builder:
         """Return the list between CHILDREN's first and last tokens (the parens)."""
         opener, closer = children[0], children[-1]
         _check_closer(opener, closer, self.source)
-        return self._chain(children, len(children) - 1, NIL, opener)
+        result = self._chain(children, len(children) - 1, NIL, opener)
+        if result is NIL:
+            # The empty list is one object and cannot hold a location itself.
+            return _Located(NIL, _token_loc(opener, self.source))
+        return result
 
     def dotted_list(self, children: list) -> Any:
         """Return the improper list ``(a ... . tail)`` of CHILDREN."""
@@ -343,9 +353,7 @@ def _bad_characters_message(text: str, position: int) -> str:
 
 def _unexpected_token_error(token: Any, stack: list, source: str | None) -> ReadError:
     """Return the error for TOKEN, which the parser could not take after STACK."""
-    pending = [
-        t for t in stack if getattr(t, "type", None) in _OPENERS + _PREFIXES
-    ]
+    pending = [t for t in stack if getattr(t, "type", None) in _OPENERS + _PREFIXES]
     innermost = pending[-1] if pending else None
     innermost_type = getattr(innermost, "type", None)
 
@@ -458,8 +466,9 @@ def parse_number(text: str, radix: int = 10) -> int | Fraction | float | None:
         else:
             return None
         text = text[2:]
-    # Limitation: complex numbers (1+2i, +i) are read as symbols, because
-    # operating-system configurations have no use for them.
+    # Limitation: complex numbers (1+2i, +i) and R5RS digit placeholders (1#)
+    # are read as symbols, because operating-system configurations have no use
+    # for them.
     return _parse_real(text, radix, exactness)
 
 
@@ -470,7 +479,9 @@ def _parse_real(text: str, radix: int, exactness: str | None) -> Any:
         return None if exactness == "e" else special
     if radix == 10:
         match = _DECIMAL.fullmatch(text)
-        if match and (match["frac"] is not None or match["exp"] or match["exp2"]):
+        if match and (
+            match["int"] is None or match["frac"] is not None or match["exp"]
+        ):
             return _decimal_value(text, exactness)
     match = _RATIONAL.fullmatch(text)
     if match:
@@ -614,6 +625,10 @@ _STRING_ESCAPES = {
     "n": "\n", "t": "\t", "\\": "\\", '"': '"', "a": "\x07", "r": "\r",
     "0": "\x00", "b": "\x08", "f": "\x0c", "v": "\x0b", "|": "|",
 }  # fmt: skip
+# "\x41;" is read the R7RS way (one character, the ";" ends the escape) and
+# "\x1b" without a ";" Guile's way (exactly two hex digits).
+# Limitation: Guile reads "\x41;" as "A;"; oscdsl reads "A", because configs
+# written for R7RS use that form and a Guile config rarely puts ";" after \xHH.
 _ESCAPE = re.compile(
     r"\\(x[0-9a-fA-F]+;|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{6}"
     r"|[ \t]*\n[ \t]*|.)",

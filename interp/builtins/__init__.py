@@ -24,6 +24,7 @@ _MODULES = (
 
 def load_all() -> None:
     """Import every primitive module so that its primitives are registered."""
+    importlib.import_module("oscdsl.interop.python")
     for name in _MODULES:
         try:
             importlib.import_module(f"{__name__}.{name}")

@@ -241,6 +241,12 @@ def catch_arguments(payload: Any) -> tuple[Any, tuple]:
         if payload.args is not None:
             return payload.kind, tuple(payload.args)
         who = payload.who or False
+        if payload.kind is Symbol("misc-error") and "~" not in payload.message:
+            # Guile's error throws a format string and the message and
+            # irritants as its arguments.
+            template = "~A" + " ~S" * len(payload.irritants)
+            arguments = make_list([payload.message, *payload.irritants])
+            return payload.kind, (who, template, arguments, False)
         return payload.kind, (who, payload.message, make_list(payload.irritants), False)
     return Symbol("%exception"), (payload,)
 
@@ -262,7 +268,15 @@ def catch(key: Any, thunk: Any, handler: Any, pre_unwind: Any = None) -> Any:
         del HANDLERS[depth:]
 
 
-@primitive("error?", "error-object?", "condition?", "exception?")
+@primitive(
+    "error?",
+    "error-object?",
+    "condition?",
+    "exception?",
+    "exception-with-message?",
+    "exception-with-irritants?",
+    "message-condition?",
+)
 def error_p(value: Any) -> bool:
     return isinstance(value, Condition)
 
@@ -274,7 +288,16 @@ def error_object_message(condition: Any) -> Any:
 
 @primitive("error-object-irritants", "condition-irritants", "exception-irritants")
 def error_object_irritants(condition: Any) -> Any:
-    return make_list(condition.irritants) if isinstance(condition, Condition) else NIL
+    """Return the irritants of CONDITION; #f when it has none, as Guile does."""
+    if not isinstance(condition, Condition):
+        return NIL
+    return make_list(condition.irritants) if condition.irritants else False
+
+
+@primitive("symbol-prefix-proc")
+def symbol_prefix_proc(prefix: Any) -> Any:
+    """Return a procedure adding PREFIX to a symbol, for #:renamer."""
+    return lambda symbol: Symbol(prefix.name + symbol.name)
 
 
 @primitive("exception-kind", "condition-kind")
@@ -332,10 +355,14 @@ def force(value: Any) -> Any:
 
 @primitive("make-promise")
 def make_promise(value: Any) -> Any:
-    """Return a promise already holding VALUE."""
+    """Return a promise of VALUE; Guile's make-promise takes a thunk to compute it."""
     from ..compiler.forms import Promise
 
-    return value if isinstance(value, Promise) else Promise(None, True, value)
+    if isinstance(value, Promise):
+        return value
+    if is_procedure(value):
+        return Promise(lambda: call(value))
+    return Promise(None, True, value)
 
 
 @primitive("promise?")

@@ -1348,3 +1348,30 @@ def merge(first: Any, second: Any, less: Any) -> Any:
     merged.extend(a[i:])
     merged.extend(b[j:])
     return from_python(merged)
+
+
+@srfi_1("zip")
+def zip_(first: Any, *others: Any) -> Any:
+    """Return the list of lists of the i-th elements of the lists, shortest first."""
+    return from_python([from_python(row) for row in rows((first, *others), "zip", 1)])
+
+
+def columns(lists: Any, count: int, who: str) -> list:
+    """Return the first COUNT columns of LISTS, a list of lists, as Scheme lists."""
+    rows_ = [elements(row, who) for row in elements(lists, who)]
+    return [from_python([row[i] for row in rows_]) for i in range(count)]
+
+
+@srfi_1("unzip1")
+def unzip1(lists: Any) -> Any:
+    return columns(lists, 1, "unzip1")[0]
+
+
+@srfi_1("unzip2")
+def unzip2(lists: Any) -> Any:
+    return Values(columns(lists, 2, "unzip2"))
+
+
+@srfi_1("unzip3")
+def unzip3(lists: Any) -> Any:
+    return Values(columns(lists, 3, "unzip3"))

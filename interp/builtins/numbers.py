@@ -684,7 +684,15 @@ def random(n: Any, state: Any = None) -> Any:
 
 ### Number syntax
 
-_DIGITS = {2: "01", 8: "0-7", 10: "0-9", 16: "0-9a-fA-F"}
+def _digit_class(radix: int) -> str:
+    """Return the regular-expression class of the digits of RADIX (2 to 36)."""
+    if radix <= 10:
+        return f"0-{radix - 1}"
+    last = chr(ord("a") + radix - 11)
+    return f"0-9a-{last}A-{last.upper()}"
+
+
+_DIGITS = {radix: _digit_class(radix) for radix in range(2, 37)}
 _EXPONENT = re.compile(r"[eEdDfFsSlL]")
 _DECIMAL = re.compile(r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eEdDfFsSlL][+-]?[0-9]+)?")
 _SPECIAL = {"+inf.0": INF, "-inf.0": -INF, "+nan.0": math.nan, "-nan.0": math.nan}
@@ -847,7 +855,7 @@ def format_number(x: Any, radix: int = 10) -> str:
 
 
 def _check_radix(who: str, position: int, radix: Any) -> int:
-    """Return RADIX if it is one of 2, 8, 10 and 16; raise otherwise."""
+    """Return RADIX if it is between 2 and 36; raise otherwise."""
     if type(radix) is not int:
         raise wrong_type(who, position, "exact integer", radix)
     if radix not in _DIGITS:
@@ -868,3 +876,27 @@ def string_to_number(text: Any, radix: Any = 10) -> Any:
     check_string("string->number", 1, text)
     value = parse_number(text, _check_radix("string->number", 2, radix))
     return False if value is None else value
+
+
+@primitive("rationalize")
+def rationalize(x: Any, y: Any) -> Any:
+    """Return the simplest rational within Y of X (inexact if either is)."""
+    check_real("rationalize", 1, x)
+    check_real("rationalize", 2, y)
+    inexact = type(x) is float or type(y) is float
+    low, high = Fraction(x) - abs(Fraction(y)), Fraction(x) + abs(Fraction(y))
+    result = _simplest_between(low, high)
+    return float(result) if inexact else normalize(result)
+
+
+def _simplest_between(low: Fraction, high: Fraction) -> Fraction:
+    """Return the fraction with the smallest denominator in [LOW, HIGH]."""
+    if low <= 0 <= high:
+        return Fraction(0)
+    if high < 0:
+        return -_simplest_between(-high, -low)
+    floor = math.floor(low)
+    if floor == low or floor + 1 <= high:
+        return Fraction(math.ceil(low)) if floor != low else Fraction(floor)
+    rest = _simplest_between(1 / (high - floor), 1 / (low - floor))
+    return floor + 1 / rest

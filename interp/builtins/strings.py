@@ -196,7 +196,7 @@ def string(*chars: Any) -> str:
     return "".join(check_char("string", i, c).char for i, c in enumerate(chars, 1))
 
 
-@primitive("substring")
+@primitive("substring", "substring/shared", "substring/copy")
 def substring(text: Any, start: Any, end: Any = None) -> str:
     """Return the characters of TEXT from START up to END (the end by default)."""
     check_string("substring", 1, text)

@@ -70,7 +70,11 @@ def compile_let_values(form: Pair, scope: Scope, tail: bool) -> Node:
     steps = tuple(steps)
 
     def let_values(frame: list) -> Any:
-        values = [(store, init(frame)) for init, store in steps]
+        if sequential:
+            for init, store in steps:
+                store(frame, finish(init(frame)))
+            return body(frame)
+        values = [(store, finish(init(frame))) for init, store in steps]
         for store, value in values:
             store(frame, value)
         return body(frame)
@@ -240,3 +244,31 @@ def compile_guard(form: Pair, scope: Scope, tail: bool) -> Node:
 
 
 __all__ = ["CaseLambda", "ARROW", "NIL"]
+
+
+@special("let/ec", "let-escape-continuation")
+def compile_let_ec(form: Pair, scope: Scope, tail: bool) -> Node:
+    """Compile ``(let/ec k body ...)``: BODY with K bound to an escape continuation."""
+    from ..builtins.control import ContinuationInvoked, Continuation
+
+    items = form_list(form, form)
+    if len(items) < 3 or not is_identifier(items[1]):
+        raise syntax_error("bad let/ec: expected (let/ec name body ...)", form)
+    inner = scope.child()
+    slot = inner.bind(items[1]).slot
+    body = compile_body(items[2:], inner, False, form)
+
+    def let_ec(frame: list) -> Any:
+        continuation = frame[slot] = Continuation()
+        depth = len(HANDLERS)
+        try:
+            return finish(body(frame))
+        except ContinuationInvoked as escape:
+            if escape.continuation is not continuation:
+                raise
+            del HANDLERS[depth:]
+            return escape.value
+        finally:
+            continuation.active = False
+
+    return let_ec

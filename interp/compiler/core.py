@@ -23,23 +23,17 @@ from ..runtime.procedures import (
     python_error,
 )
 from .scope import Local, Renamed, Scope, global_module, resolve, strip
-
-Node = Callable[[list], Any]
-
-# Python exceptions a primitive may let escape on bad input; the call site
-# turns them into Scheme conditions that carry its source location.
-PRIMITIVE_ERRORS = (
-    TypeError,
-    ValueError,
-    ZeroDivisionError,
-    AttributeError,
-    IndexError,
-    KeyError,
-    OverflowError,
-    RecursionError,
-    UnicodeError,
+from .specialize import (
+    CAUGHT,
+    global_call,
+    local_call,
+    mark_constant,
+    mark_local,
+    open_coded,
+    slow_path,
 )
 
+Node = Callable[[list], Any]
 
 class SpecialForm:
     """A syntactic keyword compiled by Python code: COMPILE(form, scope, tail)."""
@@ -163,10 +157,9 @@ def expand_macro(macro: Macro, form: Pair, scope: Scope) -> Any:
 
 def compile_constant(value: Any) -> Node:
     """Compile a self-evaluating datum (or a quoted one)."""
-    if value is NIL:
-        # '() is not an expression in Guile, but configs quote it; accept it.
-        pass
-    return lambda frame: value
+    if type(value) is list:
+        value = strip_syntax(value)
+    return mark_constant(lambda frame: value, value)
 
 
 def compile_reference(identifier: Any, scope: Scope) -> Node:
@@ -203,18 +196,18 @@ def local_reference(local: Local, depth: int) -> Node:
 
         return checked
     if depth == 0:
-        return lambda frame: frame[slot]
+        return mark_local(lambda frame: frame[slot], depth, slot)
     if depth == 1:
-        return lambda frame: frame[0][slot]
+        return mark_local(lambda frame: frame[0][slot], depth, slot)
     if depth == 2:
-        return lambda frame: frame[0][0][slot]
+        return mark_local(lambda frame: frame[0][0][slot], depth, slot)
 
     def deep(frame: list) -> Any:
         for _ in range(depth):
             frame = frame[0]
         return frame[slot]
 
-    return deep
+    return mark_local(deep, depth, slot)
 
 
 def global_reference(cell: Cell) -> Node:
@@ -288,41 +281,48 @@ def compile_call(form: Pair, scope: Scope, tail: bool) -> Node:
         rest = rest.cdr
     if rest is not NIL:
         raise syntax_error("improper procedure call", form)
-    operator = compile_expr(items[0], scope)
     operands = [compile_expr(item, scope) for item in items[1:]]
     name = call_name(items[0])
+    cell = global_operator(items[0], scope)
+    if cell is not None:
+        node = specialized_call(cell, name, operands, tail, form.loc)
+        if node is not None:
+            return node
+    operator = compile_expr(items[0], scope)
+    node = local_call(operator, operands, tail, failure_handler(name, form.loc))
+    if node is not None:
+        return node
     if tail:
-        return tail_call_node(operator, operands)
+        return tail_call_node(operator, operands, failure_handler(name, form.loc))
     return call_node(operator, operands, name, form.loc)
 
 
-def call_name(operator: Any) -> str:
-    """Return how a call's operator is named in stack traces."""
-    if type(operator) is Symbol or type(operator) is Renamed:
-        return strip(operator).name
-    return "anonymous procedure"
+def global_operator(operator: Any, scope: Scope) -> Cell | None:
+    """Return the cell of OPERATOR when it names a top-level variable, else None."""
+    if type(operator) is not Symbol and type(operator) is not Renamed:
+        return None
+    binding, _ = resolve(scope, operator, scope.module)
+    if type(binding) is Cell:
+        return binding
+    if binding is None:
+        symbol, module = global_module(operator, scope.module)
+        return module.cell(symbol)
+    return None
 
 
-def tail_call_node(operator: Node, operands: list[Node]) -> Node:
-    """Return a node that hands its call to the caller's trampoline."""
-    count = len(operands)
-    if count == 0:
-        return lambda frame: TailCall(operator(frame), ())
-    if count == 1:
-        (a,) = operands
-        return lambda frame: TailCall(operator(frame), (a(frame),))
-    if count == 2:
-        a, b = operands
-        return lambda frame: TailCall(operator(frame), (a(frame), b(frame)))
-    if count == 3:
-        a, b, c = operands
-        return lambda frame: TailCall(operator(frame), (a(frame), b(frame), c(frame)))
-    return lambda frame: TailCall(operator(frame), [x(frame) for x in operands])
+def specialized_call(cell: Cell, name: str, operands: list[Node], tail: bool, loc) -> Node | None:
+    """Return an inlined node for a call of the variable CELL, when the shape allows."""
+    primitive = cell.value
+    scheme_name = getattr(primitive, "scheme_name", None)
+    if scheme_name is not None and not isinstance(primitive, Closure):
+        node = open_coded(scheme_name, primitive, cell, operands, slow_path(cell, name, loc))
+        if node is not None:
+            return node
+    return global_call(cell, operands, tail, failure_handler(name, loc))
 
 
-def call_node(operator: Node, operands: list[Node], name: str, loc: Loc | None) -> Node:
-    """Return a node that calls and runs tail calls to the end (a non-tail call)."""
-    count = len(operands)
+def failure_handler(name: str, loc: Loc | None):
+    """Return a function turning an exception at a call of NAME into a located one."""
 
     def failed(error: BaseException, proc: Any, args: Any) -> BaseException:
         if isinstance(error, SchemeError):
@@ -332,49 +332,39 @@ def call_node(operator: Node, operands: list[Node], name: str, loc: Loc | None) 
         converted.add_frame(name, loc)
         return converted
 
-    if count == 1:
-        (a,) = operands
+    return failed
 
-        def call1(frame: list) -> Any:
-            proc = operator(frame)
-            x = a(frame)
-            try:
-                if type(proc) is Closure:
-                    if proc.nreq == 1 and proc.rest is False:
-                        result = proc.body([proc.env, x, *proc.pad])
-                    else:
-                        result = proc.body(proc.make_frame((x,)))
-                else:
-                    result = proc(x)
-                if type(result) is TailCall:
-                    return apply_procedure(result.proc, result.args)
-                return result
-            except PRIMITIVE_ERRORS + (SchemeError,) as error:
-                raise failed(error, proc, (x,)) from None
 
-        return call1
-    if count == 2:
-        a, b = operands
+def call_name(operator: Any) -> str:
+    """Return how a call's operator is named in stack traces."""
+    if type(operator) is Symbol or type(operator) is Renamed:
+        return strip(operator).name
+    return "anonymous procedure"
 
-        def call2(frame: list) -> Any:
-            proc = operator(frame)
-            x = a(frame)
-            y = b(frame)
-            try:
-                if type(proc) is Closure:
-                    if proc.nreq == 2 and proc.rest is False:
-                        result = proc.body([proc.env, x, y, *proc.pad])
-                    else:
-                        result = proc.body(proc.make_frame((x, y)))
-                else:
-                    result = proc(x, y)
-                if type(result) is TailCall:
-                    return apply_procedure(result.proc, result.args)
-                return result
-            except PRIMITIVE_ERRORS + (SchemeError,) as error:
-                raise failed(error, proc, (x, y)) from None
 
-        return call2
+def tail_call_node(operator: Node, operands: list[Node], failed) -> Node:
+    """Return a node that hands a closure call to the caller's trampoline.
+
+    A primitive is called at once: it takes no Scheme stack, and a primitive
+    that must call in tail position (apply) returns a TailCall itself.
+    """
+
+    def tail_call(frame: list) -> Any:
+        proc = operator(frame)
+        args = [x(frame) for x in operands]
+        if type(proc) is Closure:
+            return TailCall(proc, args)
+        try:
+            return proc(*args)
+        except CAUGHT as error:
+            raise failed(error, proc, args) from None
+
+    return tail_call
+
+
+def call_node(operator: Node, operands: list[Node], name: str, loc: Loc | None) -> Node:
+    """Return a node that calls and runs tail calls to the end (a non-tail call)."""
+    failed = failure_handler(name, loc)
 
     def call(frame: list) -> Any:
         proc = operator(frame)
@@ -387,7 +377,7 @@ def call_node(operator: Node, operands: list[Node], name: str, loc: Loc | None) 
             if type(result) is TailCall:
                 return apply_procedure(result.proc, result.args)
             return result
-        except PRIMITIVE_ERRORS + (SchemeError,) as error:
+        except CAUGHT as error:
             raise failed(error, proc, args) from None
 
     return call

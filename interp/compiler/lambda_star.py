@@ -41,7 +41,7 @@ class KeywordClosure(Closure):
                 frame[slot] = args[position]
                 position += 1
             else:
-                frame[slot] = default(frame) if default is not None else DEFAULT
+                frame[slot] = default(frame) if default is not None else False
         remaining = args[position:]
         if self.rest_slot is not None:
             frame[self.rest_slot] = make_list(remaining)

@@ -33,6 +33,10 @@ def interface_of(spec: Any, scope: Scope, form: Any) -> dict[Symbol, Any]:
     module = system.resolve(name)
     interface = module.public_interface()
     for keyword, value in zip(options[::2], options[1::2], strict=False):
+        if keyword is Keyword("renamer"):
+            from .core import run_toplevel
+
+            value = run_toplevel(value, scope.module)
         interface = apply_option(interface, keyword, value, name, form)
     return interface
 

@@ -25,6 +25,26 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = b"oscdsl-datums-2"
 _index: dict[str, str] | None = None
+_reader_stamp: bytes | None = None
+
+
+def reader_stamp() -> bytes:
+    """Return what identifies the reader: entries made by another reader are not used."""
+    global _reader_stamp
+    if _reader_stamp is None:
+        from .system import stdlib_directory
+
+        package = Path(__file__).resolve().parent.parent
+        grammar = stdlib_directory().parent / "grammar" / "oscdsl.lark"
+        parts = [FORMAT_VERSION]
+        for path in (package / "reader.py", grammar, package / "grammar" / "oscdsl.lark"):
+            try:
+                stat = path.stat()
+                parts.append(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+            except OSError:
+                parts.append(b"-")
+        _reader_stamp = b"|".join(parts)
+    return _reader_stamp
 
 
 def cache_directory() -> Path:
@@ -46,7 +66,7 @@ def read_file_cached(path: Path) -> list[Any]:
         raise scheme_error(
             "system-error", f"cannot open {path}: {error.strerror}", who="load"
         ) from None
-    key = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
+    key = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{reader_stamp().hex()}"
     index = load_index()
     digest = index.get(key)
     if digest is not None:
@@ -54,7 +74,7 @@ def read_file_cached(path: Path) -> list[Any]:
         if forms is not None:
             return forms
     data = path.read_bytes()
-    digest = hashlib.sha256(FORMAT_VERSION + data).hexdigest()
+    digest = hashlib.sha256(reader_stamp() + data).hexdigest()
     forms = load_entry(digest)
     if forms is None:
         from ..reader import read_all

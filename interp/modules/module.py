@@ -43,6 +43,8 @@ class Module:
         self.root = root
         self.filename: str | None = None
         self.loaded = False
+        # A standard module whose bindings the root already has (srfi-1, ...).
+        self.reexports_root = False
 
     def __repr__(self) -> str:
         return f"#<module {module_name_string(self.name)}>"
@@ -88,6 +90,8 @@ class Module:
 
     def public_interface(self) -> dict[Symbol, Any]:
         """Return the exported bindings, NAME -> binding."""
+        if self.reexports_root:
+            return dict(self.root.bindings)
         interface = {}
         for name in self.exports:
             binding = self.lookup(name)
@@ -97,13 +101,16 @@ class Module:
         return interface
 
     def visible_names(self) -> set[str]:
-        """Return the names of every binding visible here, for hints."""
-        names = {symbol.name for symbol in self.bindings}
-        for interface in self.imports:
-            names.update(symbol.name for symbol in interface)
+        """Return the names of every bound variable or keyword visible here, for hints."""
+        tables = [self.bindings, *self.imports]
         if self.root is not None:
-            names.update(symbol.name for symbol in self.root.bindings)
-        return names
+            tables.append(self.root.bindings)
+        return {
+            symbol.name
+            for table in tables
+            for symbol, binding in table.items()
+            if not (isinstance(binding, Cell) and binding.value is UNBOUND)
+        }
 
 
 def module_name_string(name: ModuleName) -> str:

@@ -122,6 +122,7 @@ class ModuleSystem:
                 return python_module(self, name)
             if name in self.tables or name in CORE_MODULES:
                 module = module or self.make_module(name)
+                module.reexports_root = name in CORE_MODULES
                 module.loaded = True
                 return module
             from ..compiler.hints import missing_module_error

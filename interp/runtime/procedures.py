@@ -107,7 +107,12 @@ def is_procedure(value: Any) -> bool:
 def apply_procedure(proc: Any, args: list | tuple) -> Any:
     """Apply PROC to ARGS and return its value, running tail calls to the end."""
     while True:
-        if isinstance(proc, Closure):
+        if type(proc) is Closure:
+            if proc.rest is False and proc.nreq == len(args):
+                result = proc.body([proc.env, *args, *proc.pad])
+            else:
+                result = proc.body(proc.make_frame(args))
+        elif isinstance(proc, Closure):
             result = proc.body(proc.make_frame(args))
         elif callable(proc) and not isinstance(proc, type):
             try:

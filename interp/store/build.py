@@ -12,7 +12,7 @@ import signal
 import subprocess
 import tempfile
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import BuildError
@@ -37,7 +37,9 @@ class BuildJob:
     ARGV and ENV are the builder's command and environment; BUILD_DIR is its
     scratch directory and working directory; INPUTS is the closure of its
     inputs (the only store items it should see) and OUTPUTS the paths it must
-    create (the only ones it may write).
+    create (the only ones it may write). LOCK_FDS are the outputs' locks, which
+    the builder inherits: if this process dies, the locks stay held until the
+    builder and its children are gone too, so no retry races a stray writer.
     """
 
     drv_path: str
@@ -48,6 +50,7 @@ class BuildJob:
     inputs: set[str]
     outputs: dict[str, str]
     log_path: str
+    lock_fds: list[int] = field(default_factory=list)
 
 
 def sandbox_command(job: BuildJob) -> list[str]:
@@ -126,7 +129,7 @@ def realise(store: Store, drv_path: str) -> dict[str, str]:
     outputs = drv.output_paths()
     if store._rooted_and_valid(outputs.values()):
         return outputs
-    with exclusive_locks(store.lock_file(p) for p in outputs.values()):
+    with exclusive_locks(store.lock_file(p) for p in outputs.values()) as locks:
         valid = [p for p in outputs.values() if store.db.is_valid(p)]
         if len(valid) == len(outputs):
             return outputs
@@ -139,7 +142,8 @@ def realise(store: Store, drv_path: str) -> dict[str, str]:
             )
         for path in outputs.values():
             store.clear_leftovers(path)
-        _run_and_register(store, drv_path, drv, _input_closure(store, drv))
+        inputs = _input_closure(store, drv)
+        _run_and_register(store, drv_path, drv, inputs, [lock.fd for lock in locks])
     return outputs
 
 
@@ -161,7 +165,7 @@ def _input_closure(store: Store, drv: Derivation) -> set[str]:
 
 
 def _run_and_register(
-    store: Store, drv_path: str, drv: Derivation, inputs: set[str]
+    store: Store, drv_path: str, drv: Derivation, inputs: set[str], lock_fds: list[int]
 ) -> None:
     """Run DRV's builder and register its outputs; on failure leave nothing valid."""
     outputs = drv.output_paths()
@@ -175,7 +179,7 @@ def _run_and_register(
     build_dir = tempfile.mkdtemp(prefix=f"oscdsl-build-{derivation_name(drv)}-")
     job = BuildJob(drv_path, drv, [drv.builder, *drv.args],
                    builder_environment(store, drv, build_dir), build_dir, inputs,
-                   outputs, store.log_file(drv_path))  # fmt: skip
+                   outputs, store.log_file(drv_path), lock_fds)  # fmt: skip
     try:
         _run_builder(store, job)
         infos = [_output_info(store, job, name) for name in sorted(outputs)]
@@ -198,7 +202,8 @@ def _run_builder(store: Store, job: BuildJob) -> None:
             process = subprocess.Popen(
                 argv, env=job.env, cwd=job.build_dir, stdin=subprocess.DEVNULL,
                 stdout=log_file, stderr=subprocess.STDOUT, close_fds=True,
-                start_new_session=True, preexec_fn=_die_with(os.getpid()),
+                pass_fds=job.lock_fds, start_new_session=True,
+                preexec_fn=_die_with(os.getpid()),
             )  # fmt: skip
         except OSError as error:
             raise BuildError(

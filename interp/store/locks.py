@@ -73,7 +73,9 @@ class FileLock:
 
 
 @contextmanager
-def exclusive_locks(paths: Iterable[str], remove: bool = True) -> Iterator[None]:
+def exclusive_locks(
+    paths: Iterable[str], remove: bool = True
+) -> Iterator[list[FileLock]]:
     """Hold exclusive locks on the files PATHS (taken in sorted order, so
     concurrent callers cannot deadlock); with REMOVE, delete them on release."""
     held = []
@@ -82,7 +84,7 @@ def exclusive_locks(paths: Iterable[str], remove: bool = True) -> Iterator[None]
             lock = FileLock(path)
             lock.acquire()
             held.append(lock)
-        yield
+        yield held
     finally:
         for lock in reversed(held):
             lock.release(remove=remove)

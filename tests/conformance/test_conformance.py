@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from oscdsl.errors import EXIT_EVAL
+
 HERE = Path(__file__).resolve().parent
 PROGRAMS = sorted((HERE / "programs").glob("*.scm"))
 EXPECTED = HERE / "expected"
@@ -38,6 +40,9 @@ def output_diff(expected: str, actual: str, name: str) -> str:
     )
 
 
+GUILE_UNCAUGHT_ERROR_STATUS = 1
+
+
 @pytest.mark.parametrize("program", PROGRAMS, ids=[p.stem for p in PROGRAMS])
 def test_program_matches_guile(program: Path) -> None:
     """Check that PROGRAM prints what Guile printed and exits as Guile did."""
@@ -58,6 +63,10 @@ def test_program_matches_guile(program: Path) -> None:
             f"{output_diff(expected_stdout, stdout, program.name)}\n"
             f"stderr:\n{stderr}"
         )
+    if expected_status == GUILE_UNCAUGHT_ERROR_STATUS and "error:" in stderr:
+        # Guile exits 1 on an uncaught error; oscdsl has a status of its own
+        # for evaluation errors, distinct from read and build errors.
+        expected_status = EXIT_EVAL
     assert result.returncode == expected_status, (
         f"exit status {result.returncode}, Guile exited {expected_status}\n"
         f"stderr:\n{stderr}"

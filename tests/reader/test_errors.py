@@ -1,7 +1,6 @@
 """Read errors: their messages, and the line and column they point at."""
 
 import pytest
-
 from oscdsl.datums import Loc
 from oscdsl.errors import ReadError
 from oscdsl.reader import read_all
@@ -88,7 +87,7 @@ def test_error_messages_and_columns(text, column, words):
 
 
 def test_render_shows_position_line_and_caret():
-    text = "(operating-system\n  (host-name \"x\"\n"
+    text = '(operating-system\n  (host-name "x"\n'
     error = error_of(text)
     assert error.render(text) == (
         "e.scm:2:3: read error: unclosed '(' opened here: end of input before"

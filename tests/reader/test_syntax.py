@@ -4,8 +4,8 @@ import math
 from fractions import Fraction
 
 import pytest
-
 from oscdsl.datums import NIL, Char, Keyword, Loc, Pair, Symbol, list_to_python
+from oscdsl.errors import ReadError
 from oscdsl.reader import read_all, read_all_with_locations, read_file, read_one
 
 S = Symbol
@@ -137,11 +137,12 @@ def test_nan():
 
 def test_huge_integer_beyond_cpythons_conversion_limit():
     digits = "7" * 10_000
-    assert one(digits) == int(digits[:5000]) * 10**5000 + int(digits[5000:])
+    assert one(digits) == 7 * (10**10_000 - 1) // 9
 
 
 @pytest.mark.parametrize(
-    "text", ["1+", "1-", "...", "-", "+", "->", "1/0", "1.5.2", "-1a", ".foo", "+.", "a#b"]
+    "text",
+    ["1+", "1-", "...", "-", "+", "->", "1/0", "1.5.2", "-1a", ".foo", "+.", "a#b"],
 )
 def test_number_like_symbols(text):
     assert one(text) is Symbol(text)
@@ -191,7 +192,7 @@ def test_gexp_inside_gexp():
 
 
 def test_vectors_and_bytevectors():
-    assert one("#(1 #(2) \"s\")") == [1, [2], "s"]
+    assert one('#(1 #(2) "s")') == [1, [2], "s"]
     assert one("#()") == []
     value = one("#vu8(1 2 255)")
     assert type(value) is bytearray and value == bytearray([1, 2, 255])
@@ -221,7 +222,9 @@ def test_comments():
     (a #;(skipped form) b #; c d #;#;e f g)
     #;last
     """
-    assert read_all(text) == [Pair(S("a"), Pair(S("b"), Pair(S("d"), Pair(S("g"), NIL))))]
+    assert read_all(text) == [
+        Pair(S("a"), Pair(S("b"), Pair(S("d"), Pair(S("g"), NIL))))
+    ]
 
 
 def test_datum_comment_around_dot_and_after_quote():
@@ -237,7 +240,7 @@ def test_script_header_is_skipped_and_keeps_positions():
 
 
 def test_hash_bang_later_in_file_is_not_a_header():
-    with pytest.raises(Exception):
+    with pytest.raises(ReadError):
         read_all("(a)\n#!foo !#")
 
 
@@ -247,7 +250,7 @@ def test_read_one_returns_first_datum():
 
 def test_read_file(tmp_path):
     path = tmp_path / "config.scm"
-    path.write_text("(host-name \"komputilo\")\n", encoding="utf-8")
+    path.write_text('(host-name "komputilo")\n', encoding="utf-8")
     [datum] = read_file(path)
     assert datum.loc == Loc(str(path), 1, 1)
     assert datum.cdr.car == "komputilo"
@@ -306,7 +309,7 @@ def test_top_level_locations_include_atoms():
 
 def test_locations_after_multiline_string_and_block_comment():
     form = one('(a "x\ny" #| c\n d |# b)')
-    assert form.cdr.cdr.loc == Loc(None, 2, 14)
+    assert form.cdr.cdr.loc == Loc(None, 3, 7)
 
 
 def test_deeply_nested_input_reads_without_recursion():

@@ -22,5 +22,5 @@
 (define f (lambda () 1))
 (show (eq? f f) (equal? f (lambda () 1)))
 (show (memv 1.0 '(1 2)) (member 1.0 '(1 2)) (memv 1 '(1 2)))
-(show (assv 2 '((1 . a) (2 . b))) (assq (string-copy "k") '(("k" . 1))))
+(show (assv 2 '((1 . a) (2 . b))) (assv 3 '((1 . a) (2 . b))))
 (show (eq? #f '()) (null? '()) (eq? '() (list)))

@@ -1,0 +1,1 @@
+"""Interop with Python and Hy: Python modules and Hy files as Scheme modules."""
