@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import OscdslError, ReadError
+from ..errors import OscdslError
 
 CONTINUATION = "... "
 
@@ -117,7 +117,7 @@ def scan(text: str) -> Scan:
         elif char in "'`,":
             position += 2 if text.startswith(",@", position) else 1
             state.prefix_pending = True
-        elif char in "\"|":
+        elif char in '"|':
             position = _skip_delimited(text, position, char)
             if position < 0:
                 state.unterminated = True
@@ -541,7 +541,9 @@ def enter_bindings() -> Any:
         elif is_complete(buffer.text):
             buffer.validate_and_handle()
         else:
-            buffer.insert_text("\n" + " " * indentation(buffer.document.text_before_cursor))
+            buffer.insert_text(
+                "\n" + " " * indentation(buffer.document.text_before_cursor)
+            )
 
     return bindings
 

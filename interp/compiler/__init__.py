@@ -16,6 +16,7 @@ _FORM_MODULES = (
     "syntax_rules",
     "records",
     "match",
+    "cut",
     "module_forms",
 )
 

@@ -68,14 +68,21 @@ class Macro:
 
 
 SPECIAL_FORMS: dict[str, SpecialForm] = {}
+# Special forms that live in a module other than the root, which a program
+# must import as in Guile: module name -> {name: special form}.
+MODULE_FORMS: dict[tuple[str, ...], dict[str, SpecialForm]] = {}
 
 
-def special(*names: str) -> Callable:
-    """Register the decorated compile function as the special form NAMES."""
+def special(*names: str, module: tuple[str, ...] | None = None) -> Callable:
+    """Register the decorated compile function as the special form NAMES.
+
+    With MODULE, the form is bound in that module instead of the root one.
+    """
 
     def register(function: Callable) -> Callable:
+        table = SPECIAL_FORMS if module is None else MODULE_FORMS.setdefault(module, {})
         for name in names:
-            SPECIAL_FORMS[name] = SpecialForm(name, function)
+            table[name] = SpecialForm(name, function)
         return function
 
     return register
@@ -125,11 +132,14 @@ def strip_syntax(datum: Any) -> Any:
 # Expressions
 
 
-def compile_expr(x: Any, scope: Scope, tail: bool = False) -> Node:
-    """Compile expression X in SCOPE; TAIL says whether it is in tail position."""
+def compile_expr(x: Any, scope: Scope, tail: bool = False, loc: Loc | None = None) -> Node:
+    """Compile expression X in SCOPE; TAIL says whether it is in tail position.
+
+    LOC is where X was read, for a symbol (which cannot carry a location).
+    """
     while True:
         if type(x) is Symbol or type(x) is Renamed:
-            return compile_reference(x, scope)
+            return compile_reference(x, scope, loc)
         if type(x) is not Pair:
             return compile_constant(x)
         head = x.car
@@ -162,7 +172,7 @@ def compile_constant(value: Any) -> Node:
     return mark_constant(lambda frame: value, value)
 
 
-def compile_reference(identifier: Any, scope: Scope) -> Node:
+def compile_reference(identifier: Any, scope: Scope, loc: Loc | None = None) -> Node:
     """Compile a variable reference, resolved now to a slot or a cell."""
     binding, depth = resolve(scope, identifier, scope.module)
     if type(binding) is Local:
@@ -175,7 +185,7 @@ def compile_reference(identifier: Any, scope: Scope) -> Node:
     if binding is None:
         symbol, module = global_module(identifier, scope.module)
         binding = module.cell(symbol)
-    return global_reference(binding)
+    return global_reference(binding, loc)
 
 
 def local_reference(local: Local, depth: int) -> Node:
@@ -210,19 +220,19 @@ def local_reference(local: Local, depth: int) -> Node:
     return mark_local(deep, depth, slot)
 
 
-def global_reference(cell: Cell) -> Node:
-    """Return a node reading the top-level variable CELL."""
+def global_reference(cell: Cell, loc: Loc | None = None) -> Node:
+    """Return a node reading the top-level variable CELL (referenced at LOC)."""
 
     def reference(frame: list) -> Any:
         value = cell.value
         if value is UNBOUND:
-            return unbound_value(cell)
+            return unbound_value(cell, loc)
         return value
 
     return reference
 
 
-def unbound_value(cell: Cell) -> Any:
+def unbound_value(cell: Cell, loc: Loc | None = None) -> Any:
     """Return CELL's value found through imports made after compilation, or fail."""
     module = cell.module
     if module is not None:
@@ -236,7 +246,9 @@ def unbound_value(cell: Cell) -> Any:
             return binding.value
     from .hints import unbound_variable_error
 
-    raise unbound_variable_error(cell.name, module)
+    error = unbound_variable_error(cell.name, module)
+    error.add_frame("", loc)
+    raise error
 
 
 def setter(identifier: Any, scope: Scope, form: Any) -> Callable[[list, Any], None]:
@@ -281,14 +293,18 @@ def compile_call(form: Pair, scope: Scope, tail: bool) -> Node:
         rest = rest.cdr
     if rest is not NIL:
         raise syntax_error("improper procedure call", form)
-    operands = [compile_expr(item, scope) for item in items[1:]]
+    operands = []
+    pair = form.cdr
+    while type(pair) is Pair:
+        operands.append(compile_expr(pair.car, scope, False, pair.loc))
+        pair = pair.cdr
     name = call_name(items[0])
     cell = global_operator(items[0], scope)
     if cell is not None:
         node = specialized_call(cell, name, operands, tail, form.loc)
         if node is not None:
             return node
-    operator = compile_expr(items[0], scope)
+    operator = compile_expr(items[0], scope, False, form.loc)
     node = local_call(operator, operands, tail, failure_handler(name, form.loc))
     if node is not None:
         return node
@@ -318,7 +334,7 @@ def specialized_call(cell: Cell, name: str, operands: list[Node], tail: bool, lo
         node = open_coded(scheme_name, primitive, cell, operands, slow_path(cell, name, loc))
         if node is not None:
             return node
-    return global_call(cell, operands, tail, failure_handler(name, loc))
+    return global_call(cell, operands, tail, failure_handler(name, loc), loc)
 
 
 def failure_handler(name: str, loc: Loc | None):

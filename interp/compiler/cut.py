@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..builtins.control import apply
-from ..builtins.registry import TABLES
+
 from ..datums import NIL, Pair, Symbol, make_list
 from .core import Node, compile_expr, form_list, special, syntax_error
 from .forms import compile_lambda, is_named, keyword
@@ -18,8 +18,10 @@ from .scope import Renamed, Scope, strip
 SLOT = Symbol("<>")
 REST_SLOT = Symbol("<...>")
 
-# (srfi srfi-26) only provides syntax, which the root module already holds.
-TABLES.setdefault(("srfi", "srfi-26"), {})
+# Limitation: these forms live in the root module, so they are visible
+# without importing their module, and #:select, #:renamer or #:hide on
+# the module do not reach them, because module tables cannot hold syntax
+# yet.  The empty table lets the module be imported.
 
 
 def temporary(name: str, scope: Scope) -> Renamed:
@@ -65,14 +67,14 @@ def slot_lambda(
     return Pair(keyword("lambda"), make_list([formals, call]), form.loc)
 
 
-@special("cut")
+@special("cut", module=("srfi", "srfi-26"))
 def compile_cut(form: Pair, scope: Scope, tail: bool) -> Node:
     """Compile ``(cut proc arg ...)``: every argument is evaluated at each call."""
     params, call_items, rest = cut_parts(form, scope)
     return compile_lambda(slot_lambda(params, call_items, rest, form), scope, tail)
 
 
-@special("cute")
+@special("cute", module=("srfi", "srfi-26"))
 def compile_cute(form: Pair, scope: Scope, tail: bool) -> Node:
     """Compile ``(cute proc arg ...)``: the arguments are evaluated once, now."""
     params, call_items, rest = cut_parts(form, scope)

@@ -28,7 +28,12 @@ ARROW = Symbol("=>")
 
 def keyword(name: str):
     """Return the special form NAME, to head forms the compiler builds itself."""
-    return SPECIAL_FORMS[name]
+    form = SPECIAL_FORMS.get(name)
+    if form is None:
+        from .core import MODULE_FORMS
+
+        form = next(table[name] for table in MODULE_FORMS.values() if name in table)
+    return form
 
 
 def is_named(x: Any, symbol: Symbol) -> bool:

@@ -1,4 +1,4 @@
-"""``(ice-9 match)``: match, match-lambda, match-lambda*, match-let, match-let*.
+"""``(ice-9 match)``: match, match-lambda[*], match-let[*] and match-letrec.
 
 Each pattern is compiled once into a matcher, a Python function
 ``(value, frame) -> bool`` that tests VALUE and stores what the pattern's
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..builtins.registry import TABLES
+
 from ..datums import (
     NIL,
     QUASIQUOTE,
@@ -55,9 +55,23 @@ NOT = Symbol("not")
 RECORD = Symbol("$")
 FAILURE = Symbol("=>")
 
-# (ice-9 match) only provides syntax, which the root module already holds;
-# the empty table lets ``(use-modules (ice-9 match))`` succeed.
-TABLES.setdefault(("ice-9", "match"), {})
+# Pattern forms: head symbol -> PatternCompiler method compiling them.
+PATTERN_FORMS = {
+    QUOTE: "quoted",
+    QUASIQUOTE: "quasiquoted",
+    PREDICATE: "predicate",
+    APPLICATION: "application",
+    AND: "conjunction",
+    OR: "alternatives",
+    NOT: "negation",
+    RECORD: "record",
+}
+
+# Limitation: these forms live in the root module, so they are visible
+# without importing their module, and #:select, #:renamer or #:hide on
+# the module do not reach them, because module tables cannot hold syntax
+# yet.  The empty table lets the module be imported.
+MATCH_MODULE = ("ice-9", "match")
 
 
 def match_any(value: Any, frame: list) -> bool:
@@ -99,6 +113,9 @@ def call_checked(proc: Any, value: Any, loc: Loc | None) -> Any:
     """Return PROC applied to VALUE; errors escaping a primitive become conditions."""
     try:
         return apply_procedure(proc, (value,))
+    except SchemeError as error:
+        error.add_frame("match", loc)
+        raise
     except PRIMITIVE_ERRORS as error:
         converted = python_error(proc, error, (value,))
         converted.add_frame("match", loc)
@@ -348,25 +365,20 @@ class PatternCompiler:
 
     def special_pattern(self, symbol: Symbol) -> Callable[[Pair], Matcher] | None:
         """Return the compile method of the pattern form headed by SYMBOL, if any."""
-        return {
-            QUOTE: self.quoted,
-            QUASIQUOTE: self.quasiquoted,
-            PREDICATE: self.predicate,
-            APPLICATION: self.application,
-            AND: self.conjunction,
-            OR: self.alternatives,
-            NOT: self.negation,
-            RECORD: self.record,
-        }.get(symbol)
+        # Limitation: the tree search ``***`` and the ``get!``/``set!``
+        # patterns are not supported; configurations do not use them.
+        method = PATTERN_FORMS.get(symbol)
+        return getattr(self, method) if method is not None else None
 
     def error(self, message: str, pattern: Any) -> SchemeError:
         """Return a syntax error about PATTERN, located at the match form."""
         return syntax_error(f"match: {message}", pattern, self.form.loc)
 
-    def arguments(self, pattern: Pair, least: int) -> list[Any]:
-        """Return the items after the head of the pattern form PATTERN."""
+    def arguments(self, pattern: Pair, least: int, most: int | None = None) -> list:
+        """Return the items after the head of the pattern form PATTERN, checking
+        that there are at least LEAST and at most MOST of them."""
         items = form_list(pattern.cdr, self.form)
-        if len(items) < least:
+        if len(items) < least or (most is not None and len(items) > most):
             raise self.error("bad pattern", pattern)
         return items
 
@@ -390,23 +402,22 @@ class PatternCompiler:
 
     def quoted(self, pattern: Pair) -> Matcher:
         """Return the matcher of ``(quote DATUM)``."""
-        (datum,) = self.arguments(pattern, 1)
+        (datum,) = self.arguments(pattern, 1, 1)
         return literal_matcher(strip_syntax(datum))
 
     def quasiquoted(self, pattern: Pair) -> Matcher:
         """Return the matcher of ``(quasiquote TEMPLATE)``."""
-        (template,) = self.arguments(pattern, 1)
+        (template,) = self.arguments(pattern, 1, 1)
         return self.quasi(template)
 
     def quasi(self, template: Any) -> Matcher:
         """Return the matcher of a quasiquote TEMPLATE: literal but for unquotes."""
         if type(template) is Pair:
             if is_named(template.car, UNQUOTE):
-                (pattern,) = self.arguments(template, 1)
+                (pattern,) = self.arguments(template, 1, 1)
                 return self.compile(pattern)
             if is_named(template.car, UNQUOTE_SPLICING):
-                # Limitation: ,@ in a quasiquote pattern is refused because
-                # Guile 3.0.8 refuses it too.
+                # Guile 3.0.8 refuses ,@ in patterns as well.
                 raise self.error("unquote-splicing in a pattern", template)
             return self.list_pattern(template, self.quasi)
         if type(template) is list:
@@ -510,9 +521,7 @@ class PatternCompiler:
 
     def application(self, pattern: Pair) -> Matcher:
         """Return the matcher of ``(= PROCEDURE PATTERN)``."""
-        items = self.arguments(pattern, 2)
-        if len(items) != 2:
-            raise self.error("bad = pattern", pattern)
+        items = self.arguments(pattern, 2, 2)
         procedure = compile_expr(items[0], self.scope)
         result = self.compile(items[1])
         loc = self.form.loc
@@ -557,7 +566,7 @@ class PatternCompiler:
 
     def negation(self, pattern: Pair) -> Matcher:
         """Return the matcher of ``(not PATTERN)``, which binds nothing."""
-        (inner,) = self.arguments(pattern, 1)
+        (inner,) = self.arguments(pattern, 1, 1)
         saved_variables, saved_scope = dict(self.variables), self.scope
         self.scope = self.scope.child()
         try:
@@ -700,7 +709,7 @@ def clauses_node(subject: Node, clauses: list[Clause], loc: Loc | None) -> Node:
     return match
 
 
-@special("match")
+@special("match", module=MATCH_MODULE)
 def compile_match(form: Pair, scope: Scope, tail: bool) -> Node:
     """Compile ``(match expression clause ...)``."""
     items = form_list(form, form)
@@ -716,7 +725,7 @@ def temporary(scope: Scope) -> Renamed:
     return Renamed(Symbol("match-value"), None, scope.module)
 
 
-@special("match-lambda")
+@special("match-lambda", module=MATCH_MODULE)
 def compile_match_lambda(form: Pair, scope: Scope, tail: bool) -> Node:
     """Compile ``(match-lambda clause ...)``: a procedure of one matched argument."""
     value = temporary(scope)
@@ -727,7 +736,7 @@ def compile_match_lambda(form: Pair, scope: Scope, tail: bool) -> Node:
     return compile_lambda(lambda_form, scope, tail)
 
 
-@special("match-lambda*")
+@special("match-lambda*", module=MATCH_MODULE)
 def compile_match_lambda_star(form: Pair, scope: Scope, tail: bool) -> Node:
     """Compile ``(match-lambda* clause ...)``: clauses match the argument list."""
     value = temporary(scope)
@@ -760,7 +769,7 @@ def checked_steps(steps: tuple, body: Node, loc: Loc | None) -> Node:
     return match_let
 
 
-@special("match-let")
+@special("match-let", module=MATCH_MODULE)
 def compile_match_let(form: Pair, scope: Scope, tail: bool) -> Node:
     """Compile ``(match-let ((pattern expression) ...) body ...)``."""
     items = form_list(form, form)
@@ -810,7 +819,7 @@ def compile_named_match_let(form: Pair, scope: Scope, tail: bool) -> Node:
     return compile_expr(loop, scope, tail)
 
 
-@special("match-let*")
+@special("match-let*", module=MATCH_MODULE)
 def compile_match_let_star(form: Pair, scope: Scope, tail: bool) -> Node:
     """Compile ``(match-let* ((pattern expression) ...) body ...)``, in sequence."""
     items = form_list(form, form)
@@ -824,3 +833,22 @@ def compile_match_let_star(form: Pair, scope: Scope, tail: bool) -> Node:
         steps.append((init, PatternCompiler(current, form).compile(pattern)))
     body = compile_body(items[2:], current, tail, form)
     return checked_steps(tuple(steps), body, form.loc)
+
+
+@special("match-letrec", module=MATCH_MODULE)
+def compile_match_letrec(form: Pair, scope: Scope, tail: bool) -> Node:
+    """Compile ``(match-letrec ((pattern expression) ...) body ...)``.
+
+    The pattern variables are bound before the expressions are compiled, so
+    the expressions (typically lambdas) may refer to them.
+    """
+    items = form_list(form, form)
+    if len(items) < 3:
+        raise syntax_error("bad match-letrec", form)
+    bindings = match_bindings(items[1], form)
+    inner = scope.child()
+    patterns = PatternCompiler(inner, form)
+    matchers = [patterns.compile(pattern) for pattern, _ in bindings]
+    inits = [compile_expr(expression, inner) for _, expression in bindings]
+    body = compile_body(items[2:], inner, tail, form)
+    return checked_steps(tuple(zip(inits, matchers, strict=True)), body, form.loc)

@@ -215,3 +215,174 @@ def compile_current_module(form: Pair, scope: Scope, tail: bool) -> Node:
 
 
 __all__ = ["Module"]
+
+
+# ---------------------------------------------------------------------------
+# Loading files and evaluating data
+
+
+@special("current-filename")
+def compile_current_filename(form: Pair, scope: Scope, tail: bool) -> Node:
+    """Compile ``(current-filename)``: the file the form was read from, or #f."""
+    source = form.loc.source if form.loc is not None else None
+    name = source if source and not source.startswith("<") else False
+    return lambda frame: name
+
+
+def source_directory(form: Pair) -> str | None:
+    """Return the directory of the file FORM was read from, if it came from one."""
+    import os
+
+    source = form.loc.source if form.loc is not None else None
+    if source and not source.startswith("<"):
+        return os.path.dirname(os.path.abspath(source))
+    return None
+
+
+@special("load")
+def compile_load(form: Pair, scope: Scope, tail: bool) -> Node:
+    """Compile ``(load FILE)``: a relative FILE is found beside the loading file."""
+    items = form_list(form, form)
+    if len(items) != 2:
+        raise syntax_error("bad load: expected (load file)", form)
+    file = compile_expr(items[1], scope)
+    directory = source_directory(form)
+    system = system_of(scope)
+
+    def load(frame: list) -> Any:
+        import os
+
+        name = file(frame)
+        if not isinstance(name, str):
+            raise scheme_error("wrong-type-arg", "load: expected a file name", name)
+        if directory is not None and not os.path.isabs(name):
+            beside = os.path.join(directory, name)
+            if os.path.exists(beside) or not os.path.exists(name):
+                name = beside
+        return system.load_file(name, system.current)
+
+    return load
+
+
+@special("primitive-load")
+def compile_primitive_load(form: Pair, scope: Scope, tail: bool) -> Node:
+    """Compile ``(primitive-load FILE)``: FILE relative to the working directory."""
+    items = form_list(form, form)
+    if len(items) != 2:
+        raise syntax_error("bad primitive-load: expected (primitive-load file)", form)
+    file = compile_expr(items[1], scope)
+    system = system_of(scope)
+
+    def primitive_load(frame: list) -> Any:
+        name = file(frame)
+        if not isinstance(name, str):
+            raise scheme_error("wrong-type-arg", "primitive-load: expected a file name", name)
+        return system.load_file(name, system.current)
+
+    return primitive_load
+
+
+@special("add-to-load-path")
+def compile_add_to_load_path(form: Pair, scope: Scope, tail: bool) -> Node:
+    """Compile ``(add-to-load-path DIR)``: search DIR first for modules."""
+    items = form_list(form, form)
+    if len(items) != 2:
+        raise syntax_error("bad add-to-load-path", form)
+    directory = compile_expr(items[1], scope)
+    system = system_of(scope)
+    # Done now as well, so that a use-modules later in the same file, which
+    # is resolved when it is compiled, already sees the directory.
+    from .core import run_toplevel
+
+    try:
+        system.load_path.insert(0, str(run_toplevel(items[1], scope.module)))
+    except Exception:  # evaluated again at run time, where errors are reported
+        pass
+
+    def add(frame: list) -> Any:
+        path = directory(frame)
+        if not isinstance(path, str):
+            raise scheme_error("wrong-type-arg", "add-to-load-path: expected a directory", path)
+        if path not in system.load_path:
+            system.load_path.insert(0, path)
+        return UNSPECIFIED
+
+    return add
+
+
+@special("eval", "primitive-eval")
+def compile_eval(form: Pair, scope: Scope, tail: bool) -> Node:
+    """Compile ``(eval EXPR [MODULE])``: evaluate the datum EXPR in MODULE."""
+    items = form_list(form, form)
+    if len(items) not in (2, 3):
+        raise syntax_error("bad eval: expected (eval expression [module])", form)
+    expression = compile_expr(items[1], scope)
+    environment = compile_expr(items[2], scope) if len(items) == 3 else None
+    default = scope.module
+
+    def evaluate(frame: list) -> Any:
+        from .core import run_toplevel
+
+        module = environment(frame) if environment is not None else default
+        if not isinstance(module, Module):
+            module = default
+        return run_toplevel(expression(frame), module)
+
+    return evaluate
+
+
+@special("interaction-environment", "the-environment")
+def compile_interaction_environment(form: Pair, scope: Scope, tail: bool) -> Node:
+    module = scope.module
+    return lambda frame: module
+
+
+@special("resolve-module", "resolve-interface")
+def compile_resolve_module(form: Pair, scope: Scope, tail: bool) -> Node:
+    """Compile ``(resolve-module '(a b))``: the module named by the value."""
+    items = form_list(form, form)
+    if len(items) < 2:
+        raise syntax_error("bad resolve-module", form)
+    name = compile_expr(items[1], scope)
+    system = system_of(scope)
+    return lambda frame: system.resolve(parse_module_name(name(frame)))
+
+
+@special("module-ref", "module-variable")
+def compile_module_ref_procedure(form: Pair, scope: Scope, tail: bool) -> Node:
+    """Compile ``(module-ref MODULE 'name)``: the value NAME has in MODULE."""
+    items = form_list(form, form)
+    if len(items) not in (3, 4):
+        raise syntax_error("bad module-ref", form)
+    module_node = compile_expr(items[1], scope)
+    name_node = compile_expr(items[2], scope)
+
+    def module_ref(frame: list) -> Any:
+        module, name = module_node(frame), name_node(frame)
+        binding = module.lookup(name) if isinstance(module, Module) else None
+        if type(binding) is Cell and binding.value is not _unbound():
+            return binding.value
+        raise scheme_error("unbound-variable", f"Unbound variable: {name!r}", who="module-ref")
+
+    return module_ref
+
+
+@special("defined?")
+def compile_defined(form: Pair, scope: Scope, tail: bool) -> Node:
+    """Compile ``(defined? 'name [module])``: whether NAME is bound there."""
+    items = form_list(form, form)
+    if len(items) not in (2, 3):
+        raise syntax_error("bad defined?", form)
+    name_node = compile_expr(items[1], scope)
+    module_node = compile_expr(items[2], scope) if len(items) == 3 else None
+    default = scope.module
+
+    def defined(frame: list) -> bool:
+        name = name_node(frame)
+        module = module_node(frame) if module_node is not None else default
+        binding = module.lookup(name) if isinstance(module, Module) else None
+        return binding is not None and not (
+            type(binding) is Cell and binding.value is _unbound()
+        )
+
+    return defined

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..builtins.registry import TABLES, primitive
+from ..builtins.registry import primitive
 from ..datums import UNSPECIFIED, Pair, Symbol, equal, make_list
 from ..errors import SchemeError, scheme_error
 from ..runtime.procedures import arity_error
@@ -21,9 +21,10 @@ from .scope import Scope, is_identifier, strip
 # A field the constructor does not set reads as #f, as in Guile 3.0.8.
 UNSET_FIELD = False
 
-# (srfi srfi-9) only provides syntax, which every module already sees in the
-# root module; an empty table lets ``(use-modules (srfi srfi-9))`` succeed.
-TABLES.setdefault(("srfi", "srfi-9"), {})
+# Limitation: these forms live in the root module, so they are visible
+# without importing their module, and #:select, #:renamer or #:hide on
+# the module do not reach them, because module tables cannot hold syntax
+# yet.  The empty table lets the module be imported.
 
 
 # ---------------------------------------------------------------------------
@@ -283,7 +284,7 @@ def parse_constructor_spec(spec: Any, known: list[Symbol], form: Pair):
     return spec.car, fields
 
 
-@special("define-record-type")
+@special("define-record-type", module=("srfi", "srfi-9"))
 def compile_define_record_type(form: Pair, scope: Scope, tail: bool) -> Node:
     """Compile a top-level ``define-record-type``: define each name in the module."""
     spec = parse_record_spec(form)

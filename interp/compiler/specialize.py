@@ -129,10 +129,12 @@ def _params(objects: list[tuple[str, Any]]) -> str:
     return ", ".join(name for name, _ in objects)
 
 
-def global_call(cell: Any, operands: list[Node], tail: bool, failed: Callable) -> Node | None:
+def global_call(
+    cell: Any, operands: list[Node], tail: bool, failed: Callable, loc: Any = None
+) -> Node | None:
     """Return a node calling the procedure in CELL with up to three inlined operands."""
-    fetch = "proc = cell.value\n        if proc is UNBOUND:\n            proc = unbound(cell)"
-    return inlined_call(fetch, cell, operands, tail, failed)
+    fetch = "proc = cell.value\n        if proc is UNBOUND:\n            proc = unbound(cell, loc)"
+    return inlined_call(fetch, cell, operands, tail, failed, loc)
 
 
 def local_call(operator: Node, operands: list[Node], tail: bool, failed: Callable) -> Node | None:
@@ -143,7 +145,9 @@ def local_call(operator: Node, operands: list[Node], tail: bool, failed: Callabl
     return inlined_call(f"proc = {inline}", None, operands, tail, failed)
 
 
-def inlined_call(fetch_proc: str, cell: Any, operands: list[Node], tail: bool, failed: Callable) -> Node | None:
+def inlined_call(
+    fetch_proc: str, cell: Any, operands: list[Node], tail: bool, failed: Callable, loc=None
+) -> Node | None:
     """Return a call node whose operator is fetched by the source FETCH_PROC."""
     count = len(operands)
     if count > 3:
@@ -152,7 +156,7 @@ def inlined_call(fetch_proc: str, cell: Any, operands: list[Node], tail: bool, f
     args = ", ".join(f"x{i}" for i in range(count))
     tuple_args = f"({args},)" if count == 1 else f"({args})"
     fetch = "\n".join(f"        x{i} = {source}" for i, source in enumerate(sources))
-    names = dict(objects, cell=cell, failed=failed, Closure=Closure, TailCall=TailCall,
+    names = dict(objects, cell=cell, failed=failed, loc=loc, Closure=Closure, TailCall=TailCall,
                  apply_procedure=apply_procedure, UNBOUND=UNBOUND, unbound=_unbound,
                  SchemeError=SchemeError, errors=CAUGHT)
     if tail:
@@ -179,7 +183,7 @@ def inlined_call(fetch_proc: str, cell: Any, operands: list[Node], tail: bool, f
         except errors as error:
             raise failed(error, proc, {tuple_args}) from None"""
     source = f"""
-def factory(cell, failed, Closure, TailCall, apply_procedure, UNBOUND, unbound, SchemeError, errors{', ' if objects else ''}{_params(objects)}):
+def factory(cell, failed, loc, Closure, TailCall, apply_procedure, UNBOUND, unbound, SchemeError, errors{', ' if objects else ''}{_params(objects)}):
     def node(frame):
         {fetch_proc}
 {fetch}{body}
@@ -188,10 +192,10 @@ def factory(cell, failed, Closure, TailCall, apply_procedure, UNBOUND, unbound, 
     return instantiate(source, names)
 
 
-def _unbound(cell: Any) -> Any:
+def _unbound(cell: Any, loc: Any = None) -> Any:
     from .core import unbound_value
 
-    return unbound_value(cell)
+    return unbound_value(cell, loc)
 
 
 # Python exceptions a primitive may let escape on bad input; the call site
@@ -216,7 +220,7 @@ def slow_path(cell: Any, name: str, loc: Any) -> Callable:
     def slow(*args: Any) -> Any:
         proc = cell.value
         if proc is UNBOUND:
-            proc = _unbound(cell)
+            proc = _unbound(cell, loc)
         try:
             return apply_procedure(proc, args)
         except SchemeError as error:

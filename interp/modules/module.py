@@ -90,9 +90,7 @@ class Module:
 
     def public_interface(self) -> dict[Symbol, Any]:
         """Return the exported bindings, NAME -> binding."""
-        if self.reexports_root:
-            return dict(self.root.bindings)
-        interface = {}
+        interface = dict(self.root.bindings) if self.reexports_root else {}
         for name in self.exports:
             binding = self.lookup(name)
             if binding is None:

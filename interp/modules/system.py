@@ -88,12 +88,14 @@ class ModuleSystem:
         module = Module(name, self.root)
         module.system = self
         self.modules[name] = module
-        table = self.tables.get(name)
-        if table:
-            for key, value in table.items():
-                binding = module.define(Symbol(key), value)
-                del binding
-                module.exports.add(Symbol(key))
+        from ..compiler.core import MODULE_FORMS
+
+        for key, value in self.tables.get(name, {}).items():
+            module.define(Symbol(key), value)
+            module.exports.add(Symbol(key))
+        for key, form in MODULE_FORMS.get(name, {}).items():
+            module.define_syntax(Symbol(key), form)
+            module.exports.add(Symbol(key))
         return module
 
     def find_file(self, name: ModuleName) -> Path | None:
@@ -120,7 +122,9 @@ class ModuleSystem:
                 from ..interop.python import python_module
 
                 return python_module(self, name)
-            if name in self.tables or name in CORE_MODULES:
+            from ..compiler.core import MODULE_FORMS
+
+            if name in self.tables or name in CORE_MODULES or name in MODULE_FORMS:
                 module = module or self.make_module(name)
                 module.reexports_root = name in CORE_MODULES
                 module.loaded = True

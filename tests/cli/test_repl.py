@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pexpect
 import pytest
-
 from oscdsl.cli.repl import indentation, is_complete
 
 REPL = [sys.executable, "-m", "oscdsl", "repl"]

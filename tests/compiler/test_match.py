@@ -183,3 +183,21 @@ def test_match_let_without_match_raises():
 def test_bad_ellipsis_is_a_syntax_error():
     with pytest.raises(SchemeError, match="dotted tail not allowed after ellipsis"):
         run("(match '(1 2) ((a ... . b) a))")
+
+
+def test_match_letrec_expressions_see_the_pattern_variables():
+    program = """
+      (match-letrec (((ev? od?)
+                      (list (lambda (n) (if (= n 0) #t (od? (- n 1))))
+                            (lambda (n) (if (= n 0) #f (ev? (- n 1)))))))
+        (list (ev? 10) (od? 10)))"""
+    assert run(program) == [True, False]
+
+
+def test_predicate_error_is_located_at_the_match_form():
+    with pytest.raises(SchemeError) as raised:
+        Interpreter().eval_string(
+            '(use-modules (ice-9 match))\n(match "s" ((? positive?) 1))'
+        )
+    assert "positive?" in raised.value.message
+    assert raised.value.loc.line == 2

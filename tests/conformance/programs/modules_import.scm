@@ -16,4 +16,3 @@
 (write ((@ (srfi srfi-1) iota) 3)) (newline)
 (write ((@ (srfi srfi-1) delete-duplicates) '(a a b))) (newline)
 (write ((@@ (srfi srfi-1) first) '(x y))) (newline)
-(write (defined? 'take)) (newline)
