@@ -10,6 +10,13 @@ from setuptools import find_packages, setup
 packages = ["oscdsl"] + ["oscdsl." + name for name in find_packages("interp")]
 setup(
     packages=packages + ["oscdsl.grammar", "oscdsl.stdlib"],
-    package_dir={"oscdsl": "interp", "oscdsl.grammar": "grammar", "oscdsl.stdlib": "stdlib"},
-    package_data={"oscdsl.grammar": ["*.lark"], "oscdsl.stdlib": ["**/*.scm", "**/*.hy"]},
+    package_dir={
+        "oscdsl": "interp",
+        "oscdsl.grammar": "grammar",
+        "oscdsl.stdlib": "stdlib",
+    },
+    package_data={
+        "oscdsl.grammar": ["*.lark"],
+        "oscdsl.stdlib": ["**/*.scm", "**/*.hy"],
+    },
 )

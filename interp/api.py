@@ -66,8 +66,12 @@ class Interpreter:
         return global_reference(cell)([])
 
 
-def evaluate(source: str | os.PathLike, *, load_path: tuple[str, ...] = (),
-             interpreter: Interpreter | None = None) -> Any:
+def evaluate(
+    source: str | os.PathLike,
+    *,
+    load_path: tuple[str, ...] = (),
+    interpreter: Interpreter | None = None,
+) -> Any:
     """Evaluate SOURCE (Scheme text, or a path given as a Path) and return its value."""
     interpreter = interpreter or Interpreter(load_path)
     if isinstance(source, os.PathLike):

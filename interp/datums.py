@@ -44,10 +44,10 @@ class Loc:
         return f"{self.source or '<unknown>'}:{self.line}:{self.column}"
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, Loc)
-            and (self.source, self.line, self.column)
-            == (other.source, other.line, other.column)
+        return isinstance(other, Loc) and (self.source, self.line, self.column) == (
+            other.source,
+            other.line,
+            other.column,
         )
 
     def __hash__(self) -> int:
@@ -301,7 +301,7 @@ def is_list(value: Any) -> bool:
 
 
 def eqv(a: Any, b: Any) -> bool:
-    """Return whether A and B are ``eqv?``: identical, or equal numbers of one exactness."""
+    """Return whether A and B are ``eqv?``: identical, or equal same-type numbers."""
     if a is b:
         return True
     ta = type(a)
@@ -310,7 +310,12 @@ def eqv(a: Any, b: Any) -> bool:
     if ta is float:
         # Guile compares inexact numbers by representation: 0.0 and -0.0
         # differ, and a NaN is eqv? to itself.
-        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b) or a != a and b != b
+        return (
+            a == b
+            and math.copysign(1.0, a) == math.copysign(1.0, b)
+            or a != a
+            and b != b
+        )
     if ta is int or ta is Fraction or ta is complex:
         return a == b
     return False

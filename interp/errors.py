@@ -53,7 +53,7 @@ class Condition:
         return f"#<condition {self.kind.name} {self.report()!r}>"
 
     def report(self) -> str:
-        """Return the message with the irritants written after it, as Guile shows them."""
+        """Return the message followed by the written irritants, as Guile shows them."""
         from .printer import write_string
 
         if "~" in self.message and self.irritants:
@@ -83,7 +83,7 @@ class OscdslError(Exception):
         self.frames: list[tuple[str, Loc | None]] = []
 
     def render(self, source_text: str | None = None) -> str:
-        """Return the error as the CLI prints it: position, message, line, caret, stack."""
+        """Return the error as the CLI prints it, with the line, a caret and the stack."""
         lines = []
         where = f"{self.loc}: " if self.loc else ""
         lines.append(f"{where}{self.label}: {self.message}")
@@ -121,7 +121,11 @@ class SchemeError(OscdslError):
         else:
             from .printer import write_string
 
-            message, loc, hint = f"uncaught exception: {write_string(payload)}", None, None
+            message, loc, hint = (
+                f"uncaught exception: {write_string(payload)}",
+                None,
+                None,
+            )
         super().__init__(message, loc, hint)
 
     def add_frame(self, name: str, loc: Loc | None) -> None:

@@ -88,7 +88,8 @@ class Continuation:
             # one would need a CPS interpreter, and configs never do it.
             raise scheme_error(
                 "continuation-reentry",
-                "re-entering a continuation after its call/cc returned is not supported",
+                "re-entering a continuation after its call/cc returned "
+                "is not supported",
             )
         raise ContinuationInvoked(self, values(*results))
 

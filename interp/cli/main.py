@@ -32,7 +32,10 @@ COMMANDS = {
     "eval": ("oscdsl.cli.run", "evaluate a file or expression and print its value"),
     "repl": ("oscdsl.cli.repl", "start an interactive session"),
     "build": ("oscdsl.cli.build", "build what a file evaluates to; print store paths"),
-    "container": ("oscdsl.cli.container", "build (and run) an operating system as a container"),
+    "container": (
+        "oscdsl.cli.container",
+        "build (and run) an operating system as a container",
+    ),
     "explain": ("oscdsl.cli.container", "show how containerization changed a system"),
     "gc": ("oscdsl.cli.gc", "list or delete dead store items"),
 }
@@ -49,10 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"oscdsl {__version__}")
     parser.add_argument(
-        "-L", "--load-path", action="append", default=[], metavar="DIR",
+        "-L",
+        "--load-path",
+        action="append",
+        default=[],
+        metavar="DIR",
         help="add DIR to the front of the module search path",
     )
-    parser.add_argument("--debug", action="store_true", help="log details and show Python tracebacks")
+    parser.add_argument(
+        "--debug", action="store_true", help="log details and show Python tracebacks"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         try:
@@ -62,13 +71,27 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         sub = commands.add_parser(
-            name, help=help_text, description=help_text, epilog=EPILOG,
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=EPILOG,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.add_argument("-L", "--load-path", action="append", default=[], metavar="DIR",
-                         dest="sub_load_path", help="add DIR to the module search path")
-        sub.add_argument("--debug", action="store_true", dest="sub_debug",
-                         help="log details and show Python tracebacks")
+        sub.add_argument(
+            "-L",
+            "--load-path",
+            action="append",
+            default=[],
+            metavar="DIR",
+            dest="sub_load_path",
+            help="add DIR to the module search path",
+        )
+        sub.add_argument(
+            "--debug",
+            action="store_true",
+            dest="sub_debug",
+            help="log details and show Python tracebacks",
+        )
         module.add_arguments(name, sub)
     return parser
 
@@ -78,7 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     options = parser.parse_args(argv)
-    options.load_path = options.load_path + (getattr(options, "sub_load_path", None) or [])
+    options.load_path = options.load_path + (
+        getattr(options, "sub_load_path", None) or []
+    )
     options.debug = options.debug or getattr(options, "sub_debug", False)
     logging.basicConfig(
         level=logging.DEBUG if options.debug else logging.WARNING,

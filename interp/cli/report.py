@@ -38,7 +38,10 @@ def guarded(action: Callable[[], int], debug: bool = False) -> int:
         if debug:
             traceback.print_exc()
         print(f"internal error: {type(error).__name__}: {error}", file=sys.stderr)
-        print("hint: run again with --debug to see where; please report it", file=sys.stderr)
+        print(
+            "hint: run again with --debug to see where; please report it",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
 
 

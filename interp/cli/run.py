@@ -11,10 +11,14 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
     """Declare the arguments of the run or eval subcommand NAME."""
     if name == "run":
         parser.add_argument("file", help="the program to run ('-' for standard input)")
-        parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the program")
+        parser.add_argument(
+            "args", nargs=argparse.REMAINDER, help="arguments for the program"
+        )
     else:
         parser.add_argument("file", nargs="?", help="the file to evaluate")
-        parser.add_argument("-e", "--expression", metavar="EXPR", help="evaluate EXPR instead")
+        parser.add_argument(
+            "-e", "--expression", metavar="EXPR", help="evaluate EXPR instead"
+        )
 
 
 def run_command(name: str, options: argparse.Namespace) -> int:

@@ -7,13 +7,21 @@ from __future__ import annotations
 from typing import Any
 
 from ..builtins.control import HANDLERS, UNWIND, as_arguments
-from ..datums import NIL, UNSPECIFIED, Pair, Symbol, make_list
+from ..datums import NIL, UNSPECIFIED, Pair, make_list
 from ..errors import SchemeError, scheme_error
 from ..runtime.parameters import Parameter, parameterized
 from ..runtime.procedures import Closure, TailCall, apply_procedure, arity_error
 from .core import Node, compile_body, compile_expr, form_list, special, syntax_error
 from .definitions import BODY_DEFINERS, define_cell
-from .forms import ARROW, ELSE, compile_lambda, cond_clause, is_named, parse_params, sequence_node
+from .forms import (
+    ARROW,
+    ELSE,
+    compile_lambda,
+    cond_clause,
+    is_named,
+    parse_params,
+    sequence_node,
+)
 from .scope import Scope, is_identifier, strip
 
 
@@ -86,7 +94,9 @@ def compile_let_values(form: Pair, scope: Scope, tail: bool) -> Node:
 def compile_receive(form: Pair, scope: Scope, tail: bool) -> Node:
     items = form_list(form, form)
     if len(items) < 4:
-        raise syntax_error("bad receive: expected (receive formals expr body ...)", form)
+        raise syntax_error(
+            "bad receive: expected (receive formals expr body ...)", form
+        )
     init = compile_expr(items[2], scope)
     inner = scope.child()
     store = formals_binder(items[1], inner, form)
@@ -111,8 +121,12 @@ def compile_define_values(form: Pair, scope: Scope, tail: bool) -> Node:
 
     def define_values(frame: list) -> Any:
         values = as_arguments(finish(init(frame)))
-        if len(values) < len(cells) or (rest_cell is None and len(values) != len(cells)):
-            raise scheme_error("wrong-number-of-args", "define-values: wrong number of values")
+        if len(values) < len(cells) or (
+            rest_cell is None and len(values) != len(cells)
+        ):
+            raise scheme_error(
+                "wrong-number-of-args", "define-values: wrong number of values"
+            )
         for cell, value in zip(cells, values, strict=False):
             cell.value = value
         if rest_cell is not None:
@@ -158,7 +172,9 @@ def compile_parameterize(form: Pair, scope: Scope, tail: bool) -> Node:
         for parameter_node, value_node in bindings:
             parameter = parameter_node(frame)
             if not isinstance(parameter, Parameter):
-                raise scheme_error("wrong-type-arg", "parameterize: not a parameter", parameter)
+                raise scheme_error(
+                    "wrong-type-arg", "parameterize: not a parameter", parameter
+                )
             pairs.append((parameter, parameter.convert(value_node(frame))))
         with parameterized(pairs):
             return finish(body(frame))
@@ -209,7 +225,9 @@ def _lambda_keyword():
 def compile_guard(form: Pair, scope: Scope, tail: bool) -> Node:
     items = form_list(form, form)
     if len(items) < 3 or type(items[1]) is not Pair or not is_identifier(items[1].car):
-        raise syntax_error("bad guard: expected (guard (var clause ...) body ...)", form)
+        raise syntax_error(
+            "bad guard: expected (guard (var clause ...) body ...)", form
+        )
     body = compile_body(items[2:], scope, False, form)
     inner = scope.child()
     slot = inner.bind(items[1].car).slot
@@ -249,7 +267,7 @@ __all__ = ["CaseLambda", "ARROW", "NIL"]
 @special("let/ec", "let-escape-continuation")
 def compile_let_ec(form: Pair, scope: Scope, tail: bool) -> Node:
     """Compile ``(let/ec k body ...)``: BODY with K bound to an escape continuation."""
-    from ..builtins.control import ContinuationInvoked, Continuation
+    from ..builtins.control import Continuation, ContinuationInvoked
 
     items = form_list(form, form)
     if len(items) < 3 or not is_identifier(items[1]):

@@ -35,6 +35,7 @@ from .specialize import (
 
 Node = Callable[[list], Any]
 
+
 class SpecialForm:
     """A syntactic keyword compiled by Python code: COMPILE(form, scope, tail)."""
 
@@ -132,7 +133,9 @@ def strip_syntax(datum: Any) -> Any:
 # Expressions
 
 
-def compile_expr(x: Any, scope: Scope, tail: bool = False, loc: Loc | None = None) -> Node:
+def compile_expr(
+    x: Any, scope: Scope, tail: bool = False, loc: Loc | None = None
+) -> Node:
     """Compile expression X in SCOPE; TAIL says whether it is in tail position.
 
     LOC is where X was read, for a symbol (which cannot carry a location).
@@ -200,7 +203,8 @@ def local_reference(local: Local, depth: int) -> Node:
             value = frame[slot]
             if value is UNBOUND:
                 raise scheme_error(
-                    "unbound-variable", f"Variable used before its definition: {name.name}"
+                    "unbound-variable",
+                    f"Variable used before its definition: {name.name}",
                 )
             return value
 
@@ -326,12 +330,16 @@ def global_operator(operator: Any, scope: Scope) -> Cell | None:
     return None
 
 
-def specialized_call(cell: Cell, name: str, operands: list[Node], tail: bool, loc) -> Node | None:
+def specialized_call(
+    cell: Cell, name: str, operands: list[Node], tail: bool, loc
+) -> Node | None:
     """Return an inlined node for a call of the variable CELL, when the shape allows."""
     primitive = cell.value
     scheme_name = getattr(primitive, "scheme_name", None)
     if scheme_name is not None and not isinstance(primitive, Closure):
-        node = open_coded(scheme_name, primitive, cell, operands, slow_path(cell, name, loc))
+        node = open_coded(
+            scheme_name, primitive, cell, operands, slow_path(cell, name, loc)
+        )
         if node is not None:
             return node
     return global_call(cell, operands, tail, failure_handler(name, loc), loc)
@@ -433,7 +441,7 @@ def sequence_node(nodes: list[Node]) -> Node:
 
 
 def form_list(form: Any, what: Any) -> list[Any]:
-    """Return the elements of FORM, a proper list, or raise a syntax error about WHAT."""
+    """Return the elements of the proper list FORM; a syntax error about WHAT if not."""
     items = []
     rest = form
     while type(rest) is Pair:

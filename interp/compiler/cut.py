@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from ..builtins.control import apply
-
 from ..datums import NIL, Pair, Symbol, make_list
 from .core import Node, compile_expr, form_list, special, syntax_error
 from .forms import compile_lambda, is_named, keyword

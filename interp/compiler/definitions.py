@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..datums import NIL, UNSPECIFIED, Pair
+from ..modules.module import Cell
+from ..runtime.procedures import UNBOUND
 from .core import (
     Macro,
     SpecialForm,
@@ -19,8 +21,6 @@ from .core import (
     special,
     syntax_error,
 )
-from ..modules.module import Cell
-from ..runtime.procedures import UNBOUND
 from .scope import Scope, is_identifier, strip
 
 DEFINE = "define"
@@ -116,7 +116,11 @@ def define_global_node(identifier: Any, expression: Any, scope: Scope):
     # written, not renamed as Guile does; configs do not rely on the renaming.
     symbol = strip(identifier)
     cell = define_cell(scope.module, symbol)
-    value = None if expression is UNSPECIFIED_FORM else compile_named(expression, scope, symbol)
+    value = (
+        None
+        if expression is UNSPECIFIED_FORM
+        else compile_named(expression, scope, symbol)
+    )
 
     def define_global(frame: list) -> Any:
         cell.value = UNSPECIFIED if value is None else value(frame)

@@ -90,7 +90,10 @@ def compile_begin(form: Pair, scope: Scope, tail: bool) -> Node:
         # A top-level begin may hold definitions: compile each in turn, so a
         # macro defined by one form is known to the next.
         return toplevel_sequence(items, scope)
-    nodes = [compile_expr(x, scope, tail and i == len(items) - 1) for i, x in enumerate(items)]
+    nodes = [
+        compile_expr(x, scope, tail and i == len(items) - 1)
+        for i, x in enumerate(items)
+    ]
     return sequence_node(nodes)
 
 
@@ -159,7 +162,9 @@ def compile_lambda(form: Pair, scope: Scope, tail: bool, name: Any = None) -> No
     loc = form.loc
     proc_name = strip(name) if name is not None else None
 
-    return lambda frame: Closure(nreq, has_rest, nlocals, body_node, frame, proc_name, loc)
+    return lambda frame: Closure(
+        nreq, has_rest, nlocals, body_node, frame, proc_name, loc
+    )
 
 
 def compile_named(x: Any, scope: Scope, name: Any) -> Node:
@@ -203,7 +208,9 @@ def parse_bindings(bindings: Any, form: Any) -> list[tuple[Any, Any]]:
     for binding in form_list(bindings, form):
         parts = form_list(binding, form) if type(binding) is Pair else None
         if not parts or not is_identifier(parts[0]) or len(parts) > 2:
-            raise syntax_error("bad binding", binding if type(binding) is Pair else form, form.loc)
+            raise syntax_error(
+                "bad binding", binding if type(binding) is Pair else form, form.loc
+            )
         result.append((parts[0], parts[1] if len(parts) == 2 else None))
     return result
 
@@ -296,7 +303,7 @@ def compile_letrec(form: Pair, scope: Scope, tail: bool) -> Node:
 
 
 def compile_named_let(form: Pair, scope: Scope, tail: bool) -> Node:
-    """Compile ``(let NAME ((var init) ...) body ...)``: a loop procedure called once."""
+    """Compile ``(let NAME ((var init) ...) body ...)``, a loop called once."""
     items = form_list(form, form)
     if len(items) < 4:
         raise syntax_error("bad named let", form)
@@ -336,7 +343,9 @@ def loop_call_node(slot: int, loop: Node, inits: list[Node], tail: bool) -> Node
 def compile_do(form: Pair, scope: Scope, tail: bool) -> Node:
     items = form_list(form, form)
     if len(items) < 3 or type(items[2]) is not Pair:
-        raise syntax_error("bad do: expected (do ((var init step) ...) (test expr ...) ...)", form)
+        raise syntax_error(
+            "bad do: expected (do ((var init step) ...) (test expr ...) ...)", form
+        )
     specs = []
     for spec in form_list(items[1], form):
         parts = form_list(spec, form) if type(spec) is Pair else []
@@ -345,7 +354,8 @@ def compile_do(form: Pair, scope: Scope, tail: bool) -> Node:
         specs.append(parts)
     test, *result = form_list(items[2], form)
     commands = items[3:]
-    # (let loop ((var init) ...) (if test (begin result ...) (begin cmd ... (loop step ...))))
+    # (let loop ((var init) ...)
+    #   (if test (begin result ...) (begin command ... (loop step ...))))
     loop = Renamed(Symbol("do-loop"), None, scope.module)
     steps = [parts[2] if len(parts) == 3 else parts[0] for parts in specs]
     again = Pair(loop, _list(steps), form.loc)
@@ -353,7 +363,9 @@ def compile_do(form: Pair, scope: Scope, tail: bool) -> Node:
     iterate = Pair(keyword("begin"), _list([*commands, again]), form.loc)
     body = Pair(keyword("if"), _list([test, finish, iterate]), form.loc)
     bindings = _list([_list(parts[:2]) for parts in specs])
-    return compile_named_let(Pair(keyword("let"), _list([loop, bindings, body]), form.loc), scope, tail)
+    return compile_named_let(
+        Pair(keyword("let"), _list([loop, bindings, body]), form.loc), scope, tail
+    )
 
 
 UNSPECIFIED_EXPR = Pair(SPECIAL_FORMS["quote"], Pair(UNSPECIFIED, NIL))
@@ -375,7 +387,10 @@ def compile_and(form: Pair, scope: Scope, tail: bool) -> Node:
     items = form_list(form.cdr, form)
     if not items:
         return lambda frame: True
-    nodes = [compile_expr(x, scope, tail and i == len(items) - 1) for i, x in enumerate(items)]
+    nodes = [
+        compile_expr(x, scope, tail and i == len(items) - 1)
+        for i, x in enumerate(items)
+    ]
     if len(nodes) == 1:
         return nodes[0]
     init, last = tuple(nodes[:-1]), nodes[-1]
@@ -394,7 +409,10 @@ def compile_or(form: Pair, scope: Scope, tail: bool) -> Node:
     items = form_list(form.cdr, form)
     if not items:
         return lambda frame: False
-    nodes = [compile_expr(x, scope, tail and i == len(items) - 1) for i, x in enumerate(items)]
+    nodes = [
+        compile_expr(x, scope, tail and i == len(items) - 1)
+        for i, x in enumerate(items)
+    ]
     if len(nodes) == 1:
         return nodes[0]
     init, last = tuple(nodes[:-1]), nodes[-1]
@@ -415,7 +433,12 @@ def compile_when(form: Pair, scope: Scope, tail: bool) -> Node:
     if len(items) < 3:
         raise syntax_error(f"bad {strip(items[0]).name}", form)
     test = compile_expr(items[1], scope)
-    body = sequence_node([compile_expr(x, scope, tail and i == len(items) - 3) for i, x in enumerate(items[2:])])
+    body = sequence_node(
+        [
+            compile_expr(x, scope, tail and i == len(items) - 3)
+            for i, x in enumerate(items[2:])
+        ]
+    )
     if strip(items[0]).name == "unless" or form.car is SPECIAL_FORMS.get("unless"):
         return lambda frame: body(frame) if test(frame) is False else UNSPECIFIED
     return lambda frame: body(frame) if test(frame) is not False else UNSPECIFIED
@@ -433,13 +456,20 @@ def compile_cond(form: Pair, scope: Scope, tail: bool) -> Node:
         if is_named(parts[0], ELSE):
             if index != len(clauses) - 1:
                 raise syntax_error("else must be the last cond clause", form)
-            node = sequence_node([compile_expr(x, scope, tail and i == len(parts) - 2) for i, x in enumerate(parts[1:])])
+            node = sequence_node(
+                [
+                    compile_expr(x, scope, tail and i == len(parts) - 2)
+                    for i, x in enumerate(parts[1:])
+                ]
+            )
             continue
         node = cond_clause(parts, scope, tail, node, form)
     return node
 
 
-def cond_clause(parts: list[Any], scope: Scope, tail: bool, otherwise: Node, form: Any) -> Node:
+def cond_clause(
+    parts: list[Any], scope: Scope, tail: bool, otherwise: Node, form: Any
+) -> Node:
     """Return the node of one cond clause, falling through to OTHERWISE."""
     test = compile_expr(parts[0], scope)
     if len(parts) == 1:
@@ -462,7 +492,12 @@ def cond_clause(parts: list[Any], scope: Scope, tail: bool, otherwise: Node, for
             return TailCall(proc, (value,)) if tail else apply_procedure(proc, (value,))
 
         return arrow
-    body = sequence_node([compile_expr(x, scope, tail and i == len(parts) - 2) for i, x in enumerate(parts[1:])])
+    body = sequence_node(
+        [
+            compile_expr(x, scope, tail and i == len(parts) - 2)
+            for i, x in enumerate(parts[1:])
+        ]
+    )
     return lambda frame: body(frame) if test(frame) is not False else otherwise(frame)
 
 
@@ -506,7 +541,12 @@ def case_body(parts: list[Any], scope: Scope, tail: bool, form: Any):
         if tail:
             return lambda frame, value: TailCall(receiver(frame), (value,))
         return lambda frame, value: apply_procedure(receiver(frame), (value,))
-    body = sequence_node([compile_expr(x, scope, tail and i == len(parts) - 1) for i, x in enumerate(parts)])
+    body = sequence_node(
+        [
+            compile_expr(x, scope, tail and i == len(parts) - 1)
+            for i, x in enumerate(parts)
+        ]
+    )
     return lambda frame, value: body(frame)
 
 
@@ -541,7 +581,11 @@ def delayed_thunk(body: Node, frame: list):
 
     def thunk() -> Any:
         value = body(frame)
-        return apply_procedure(value.proc, value.args) if type(value) is TailCall else value
+        return (
+            apply_procedure(value.proc, value.args)
+            if type(value) is TailCall
+            else value
+        )
 
     return thunk
 

@@ -31,7 +31,9 @@ def unbound_variable_error(name: Symbol, module: Any) -> SchemeError:
     if provider and provider != _module_text(current):
         hint = f"{name.name} is exported by {provider}; add (use-modules {provider})"
     elif module is not None:
-        close = difflib.get_close_matches(name.name, module.visible_names(), n=3, cutoff=0.75)
+        close = difflib.get_close_matches(
+            name.name, module.visible_names(), n=3, cutoff=0.75
+        )
         if close:
             hint = "did you mean " + ", ".join(close) + "?"
     return scheme_error("unbound-variable", f"Unbound variable: {name.name}", hint=hint)
@@ -45,7 +47,9 @@ def missing_module_error(name: tuple[str, ...], system: Any) -> SchemeError:
     """Return the error for a module found nowhere on the load path."""
     text = "(" + " ".join(name) + ")"
     parent = text[:-1].rsplit(" ", 1)[0] + ")" if len(name) > 1 else None
-    hint = "the load path is " + ":".join(system.load_path) + "; add a directory with -L"
+    hint = (
+        "the load path is " + ":".join(system.load_path) + "; add a directory with -L"
+    )
     if parent:
         siblings = [
             "(" + " ".join(candidate) + ")"

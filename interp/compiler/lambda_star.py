@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..datums import DEFAULT, NIL, Keyword, Pair, make_list
+from ..datums import NIL, Keyword, Pair, make_list
 from ..errors import scheme_error
 from ..runtime.procedures import UNBOUND, Closure, arity_error
 from .core import Node, compile_body, compile_expr, form_list, special, syntax_error
@@ -62,7 +62,10 @@ class KeywordClosure(Closure):
                     index += 1
                     continue
                 raise scheme_error(
-                    "keyword-argument-error", "Invalid keyword", keyword, who=self.display_name()
+                    "keyword-argument-error",
+                    "Invalid keyword",
+                    keyword,
+                    who=self.display_name(),
                 )
             if index + 1 >= len(remaining):
                 raise scheme_error(
@@ -103,7 +106,6 @@ def parse_parameter(spec: Any, form: Any) -> tuple[Any, Any]:
         return spec, None
     parts = form_list(spec, form) if type(spec) is Pair else []
     if len(parts) in (2, 3) and is_identifier(parts[0]):
-        # (name default) or, for keys, ((name) default)-less Guile form (name default kw)
         return parts[0], parts[1]
     raise syntax_error("bad lambda* parameter", form)
 

@@ -41,12 +41,16 @@ def interface_of(spec: Any, scope: Scope, form: Any) -> dict[Symbol, Any]:
     return interface
 
 
-def apply_option(interface: dict, keyword: Any, value: Any, name: Any, form: Any) -> dict:
+def apply_option(
+    interface: dict, keyword: Any, value: Any, name: Any, form: Any
+) -> dict:
     """Return INTERFACE filtered or renamed by one use-module option."""
     if keyword is Keyword("select"):
         selected = {}
         for item in list_to_python(value):
-            original, local = (item.car, item.cdr) if type(item) is Pair else (item, item)
+            original, local = (
+                (item.car, item.cdr) if type(item) is Pair else (item, item)
+            )
             original, local = strip(original), strip(local)
             if original not in interface:
                 raise syntax_error(
@@ -118,14 +122,24 @@ def compile_define_module(form: Pair, scope: Scope, tail: bool) -> Node:
         value = options[index + 1] if index + 1 < len(options) else NIL
         index += 2
         if keyword is Keyword("use-module"):
-            import_into(module, interface_of(value, Scope(None, scope.frame, module), form))
-        elif keyword in (Keyword("export"), Keyword("export-syntax"), Keyword("replace")):
+            import_into(
+                module, interface_of(value, Scope(None, scope.frame, module), form)
+            )
+        elif keyword in (
+            Keyword("export"),
+            Keyword("export-syntax"),
+            Keyword("replace"),
+        ):
             for item in list_to_python(value):
                 module.exports.add(strip(item.car if type(item) is Pair else item))
         elif keyword is Keyword("re-export"):
             for item in list_to_python(value):
                 module.exports.add(strip(item.car if type(item) is Pair else item))
-        elif keyword in (Keyword("autoload"), Keyword("version"), Keyword("duplicates")):
+        elif keyword in (
+            Keyword("autoload"),
+            Keyword("version"),
+            Keyword("duplicates"),
+        ):
             pass
         elif keyword in (Keyword("pure"), Keyword("no-backtrace")):
             index -= 1
@@ -146,7 +160,9 @@ def compile_module_ref(form: Pair, scope: Scope, tail: bool) -> Node:
     public = strip(items[0]).name == "@"
     binding = module.public_interface().get(name) if public else module.lookup(name)
     if binding is None:
-        raise syntax_error(f"{name.name} is not {'exported by' if public else 'in'} module", form)
+        raise syntax_error(
+            f"{name.name} is not {'exported by' if public else 'in'} module", form
+        )
     if type(binding) is Cell:
         from .core import global_reference
 
@@ -184,11 +200,23 @@ def compile_cond_expand(form: Pair, scope: Scope, tail: bool) -> Node:
 
     for clause in form_list(form.cdr, form):
         if type(clause) is Pair and feature_holds(clause.car):
-            return compile_expr(Pair(keyword("begin"), clause.cdr, form.loc), scope, tail)
+            return compile_expr(
+                Pair(keyword("begin"), clause.cdr, form.loc), scope, tail
+            )
     return lambda frame: UNSPECIFIED
 
 
-FEATURES = {"guile", "guile-3", "r7rs", "srfi-1", "srfi-9", "srfi-26", "srfi-34", "else", "oscdsl"}
+FEATURES = {
+    "guile",
+    "guile-3",
+    "r7rs",
+    "srfi-1",
+    "srfi-9",
+    "srfi-26",
+    "srfi-34",
+    "else",
+    "oscdsl",
+}
 
 
 def feature_holds(requirement: Any) -> bool:
@@ -276,7 +304,9 @@ def compile_primitive_load(form: Pair, scope: Scope, tail: bool) -> Node:
     def primitive_load(frame: list) -> Any:
         name = file(frame)
         if not isinstance(name, str):
-            raise scheme_error("wrong-type-arg", "primitive-load: expected a file name", name)
+            raise scheme_error(
+                "wrong-type-arg", "primitive-load: expected a file name", name
+            )
         return system.load_file(name, system.current)
 
     return primitive_load
@@ -302,7 +332,9 @@ def compile_add_to_load_path(form: Pair, scope: Scope, tail: bool) -> Node:
     def add(frame: list) -> Any:
         path = directory(frame)
         if not isinstance(path, str):
-            raise scheme_error("wrong-type-arg", "add-to-load-path: expected a directory", path)
+            raise scheme_error(
+                "wrong-type-arg", "add-to-load-path: expected a directory", path
+            )
         if path not in system.load_path:
             system.load_path.insert(0, path)
         return UNSPECIFIED
@@ -362,7 +394,9 @@ def compile_module_ref_procedure(form: Pair, scope: Scope, tail: bool) -> Node:
         binding = module.lookup(name) if isinstance(module, Module) else None
         if type(binding) is Cell and binding.value is not _unbound():
             return binding.value
-        raise scheme_error("unbound-variable", f"Unbound variable: {name!r}", who="module-ref")
+        raise scheme_error(
+            "unbound-variable", f"Unbound variable: {name!r}", who="module-ref"
+        )
 
     return module_ref
 

@@ -85,7 +85,9 @@ def splice(spliced: Node, rest: Node) -> Node:
         try:
             elements = list_to_python(items)
         except ValueError:
-            raise scheme_error("wrong-type-arg", "unquote-splicing: not a list", items) from None
+            raise scheme_error(
+                "wrong-type-arg", "unquote-splicing: not a list", items
+            ) from None
         for item in reversed(elements):
             tail = Pair(item, tail)
         return tail

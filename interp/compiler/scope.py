@@ -142,7 +142,9 @@ def frame_distance(inner: Scope, outer: Scope) -> int:
             depth += 1
         current = parent
     if current is None:
-        raise scheme_error("syntax-error", "macro used outside the scope it was defined in")
+        raise scheme_error(
+            "syntax-error", "macro used outside the scope it was defined in"
+        )
     return depth
 
 

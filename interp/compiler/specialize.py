@@ -18,7 +18,13 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import SchemeError
-from ..runtime.procedures import UNBOUND, Closure, TailCall, apply_procedure, python_error
+from ..runtime.procedures import (
+    UNBOUND,
+    Closure,
+    TailCall,
+    apply_procedure,
+    python_error,
+)
 
 Node = Callable[[list], Any]
 
@@ -64,10 +70,21 @@ def instantiate(source: str, names: dict[str, Any]) -> Node:
 
 
 # Binary primitives open-coded for two plain integers: Scheme name -> operator.
-BINARY = {"+": "+", "-": "-", "*": "*", "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=": "=="}
+BINARY = {
+    "+": "+",
+    "-": "-",
+    "*": "*",
+    "<": "<",
+    ">": ">",
+    "<=": "<=",
+    ">=": ">=",
+    "=": "==",
+}
 
 
-def open_coded(name: str, primitive: Any, cell: Any, operands: list[Node], slow: Callable) -> Node | None:
+def open_coded(
+    name: str, primitive: Any, cell: Any, operands: list[Node], slow: Callable
+) -> Node | None:
     """Return a node computing (NAME operands...) inline, or None for other shapes."""
     sources, objects = operand_sources(operands)
     names = dict(objects, cell=cell, primitive=primitive, slow=slow)
@@ -133,11 +150,17 @@ def global_call(
     cell: Any, operands: list[Node], tail: bool, failed: Callable, loc: Any = None
 ) -> Node | None:
     """Return a node calling the procedure in CELL with up to three inlined operands."""
-    fetch = "proc = cell.value\n        if proc is UNBOUND:\n            proc = unbound(cell, loc)"
+    fetch = (
+        "proc = cell.value\n"
+        "        if proc is UNBOUND:\n"
+        "            proc = unbound(cell, loc)"
+    )
     return inlined_call(fetch, cell, operands, tail, failed, loc)
 
 
-def local_call(operator: Node, operands: list[Node], tail: bool, failed: Callable) -> Node | None:
+def local_call(
+    operator: Node, operands: list[Node], tail: bool, failed: Callable
+) -> Node | None:
     """Return a node calling the procedure in a local variable, operands inlined."""
     inline = getattr(operator, "inline", None)
     if inline is None:
@@ -146,7 +169,12 @@ def local_call(operator: Node, operands: list[Node], tail: bool, failed: Callabl
 
 
 def inlined_call(
-    fetch_proc: str, cell: Any, operands: list[Node], tail: bool, failed: Callable, loc=None
+    fetch_proc: str,
+    cell: Any,
+    operands: list[Node],
+    tail: bool,
+    failed: Callable,
+    loc=None,
 ) -> Node | None:
     """Return a call node whose operator is fetched by the source FETCH_PROC."""
     count = len(operands)
@@ -155,10 +183,21 @@ def inlined_call(
     sources, objects = operand_sources(operands)
     args = ", ".join(f"x{i}" for i in range(count))
     tuple_args = f"({args},)" if count == 1 else f"({args})"
+    separator = ", " if count else ""
     fetch = "\n".join(f"        x{i} = {source}" for i, source in enumerate(sources))
-    names = dict(objects, cell=cell, failed=failed, loc=loc, Closure=Closure, TailCall=TailCall,
-                 apply_procedure=apply_procedure, UNBOUND=UNBOUND, unbound=_unbound,
-                 SchemeError=SchemeError, errors=CAUGHT)
+    names = dict(
+        objects,
+        cell=cell,
+        failed=failed,
+        loc=loc,
+        Closure=Closure,
+        TailCall=TailCall,
+        apply_procedure=apply_procedure,
+        UNBOUND=UNBOUND,
+        unbound=_unbound,
+        SchemeError=SchemeError,
+        errors=CAUGHT,
+    )
     if tail:
         body = f"""
         if type(proc) is Closure:
@@ -172,7 +211,7 @@ def inlined_call(
         try:
             if type(proc) is Closure:
                 if proc.nreq == {count} and proc.rest is False:
-                    result = proc.body([proc.env, {args}{', ' if count else ''}*proc.pad])
+                    result = proc.body([proc.env, {args}{separator}*proc.pad])
                 else:
                     result = proc.body(proc.make_frame({tuple_args}))
             else:
@@ -183,7 +222,8 @@ def inlined_call(
         except errors as error:
             raise failed(error, proc, {tuple_args}) from None"""
     source = f"""
-def factory(cell, failed, loc, Closure, TailCall, apply_procedure, UNBOUND, unbound, SchemeError, errors{', ' if objects else ''}{_params(objects)}):
+def factory(cell, failed, loc, Closure, TailCall, apply_procedure, UNBOUND, unbound,
+            SchemeError, errors{", " if objects else ""}{_params(objects)}):
     def node(frame):
         {fetch_proc}
 {fetch}{body}

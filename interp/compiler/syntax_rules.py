@@ -26,7 +26,9 @@ class NoMatch(Exception):
 class SyntaxRules:
     """A compiled ``syntax-rules`` transformer: LITERALS, RULES, and where defined."""
 
-    def __init__(self, name: str, ellipsis: Any, literals: list, rules: list, scope, module):
+    def __init__(
+        self, name: str, ellipsis: Any, literals: list, rules: list, scope, module
+    ):
         self.name = name
         self.ellipsis = ellipsis
         self.literals = {strip(literal) for literal in literals}
@@ -118,7 +120,8 @@ class SyntaxRules:
                 value = bindings[template]
                 if type(value) is Repeated:
                     raise syntax_error(
-                        f"pattern variable {strip(template).name} used without ellipsis",
+                        f"pattern variable {strip(template).name} used "
+                        "without ellipsis",
                         template,
                     )
                 return value
@@ -150,7 +153,9 @@ class SyntaxRules:
         finally:
             self.ellipsis = saved
 
-    def instantiate_ellipsis(self, template: Pair, bindings: dict, renames: dict) -> Any:
+    def instantiate_ellipsis(
+        self, template: Pair, bindings: dict, renames: dict
+    ) -> Any:
         """Expand ``(sub ... rest)`` (and ``sub ... ...``) into the repeated items."""
         sub = template.car
         rest = template.cdr.cdr
@@ -167,13 +172,17 @@ class SyntaxRules:
     def repeat(self, sub: Any, bindings: dict, renames: dict, depth: int) -> list:
         """Return the instances of SUB, one per match of its repeated variables."""
         variables = [
-            v for v in template_variables(sub, bindings) if type(bindings[v]) is Repeated
+            v
+            for v in template_variables(sub, bindings)
+            if type(bindings[v]) is Repeated
         ]
         if not variables:
             raise syntax_error("no pattern variable before ellipsis in template", sub)
         lengths = {len(bindings[v].items) for v in variables}
         if len(lengths) > 1:
-            raise syntax_error("pattern variables under one ellipsis matched different lengths", sub)
+            raise syntax_error(
+                "pattern variables under one ellipsis matched different lengths", sub
+            )
         results = []
         for index in range(lengths.pop()):
             inner = dict(bindings)
@@ -210,7 +219,11 @@ def pattern_variables(pattern: Any, rules: SyntaxRules) -> list:
         item = stack.pop()
         if is_identifier(item):
             symbol = strip(item)
-            if symbol not in rules.literals and symbol is not UNDERSCORE and not rules.is_ellipsis(item):
+            if (
+                symbol not in rules.literals
+                and symbol is not UNDERSCORE
+                and not rules.is_ellipsis(item)
+            ):
                 found.append(item)
         elif type(item) is Pair:
             stack.append(item.cdr)
@@ -249,7 +262,9 @@ def make_transformer(spec: Any, name: str, scope: Scope | None, module) -> Macro
     if head != "syntax-rules":
         # Limitation: only syntax-rules transformers; syntax-case and
         # er-macro-transformer are not implemented, and configs use neither.
-        raise syntax_error(f"unsupported macro transformer {head}; use syntax-rules", spec)
+        raise syntax_error(
+            f"unsupported macro transformer {head}; use syntax-rules", spec
+        )
     items = form_list(spec.cdr, spec)
     ellipsis = ELLIPSIS
     if items and is_identifier(items[0]):
@@ -261,7 +276,9 @@ def make_transformer(spec: Any, name: str, scope: Scope | None, module) -> Macro
     for rule in items[1:]:
         parts = form_list(rule, spec)
         if len(parts) != 2 or type(parts[0]) is not Pair:
-            raise syntax_error("bad syntax-rules clause", rule if type(rule) is Pair else spec)
+            raise syntax_error(
+                "bad syntax-rules clause", rule if type(rule) is Pair else spec
+            )
         rules.append((parts[0], parts[1]))
     rules_object = SyntaxRules(name, ellipsis, literals, rules, scope, module)
     return Macro(name, rules_object.expand)
@@ -278,7 +295,9 @@ def compile_define_syntax(form: Pair, scope: Scope, tail: bool):
     if len(items) != 3 or not is_identifier(items[1]):
         raise syntax_error("bad define-syntax", form)
     name = strip(items[1])
-    macro = make_transformer(items[2], name.name, transformer_scope(scope), scope.module)
+    macro = make_transformer(
+        items[2], name.name, transformer_scope(scope), scope.module
+    )
     scope.module.define_syntax(name, macro)
     if strip(items[0]).name == "define-syntax-public":
         scope.module.exports.add(name)
@@ -293,12 +312,23 @@ def compile_define_syntax_rule(form: Pair, scope: Scope, tail: bool):
 
 
 def syntax_rule_macro(form: Pair, scope: Scope) -> tuple[Symbol, Macro]:
-    """Return (name, macro) of ``(define-syntax-rule (name . pattern) [doc] template)``."""
+    """Return (name, macro) of ``(define-syntax-rule (name . pattern) template)``."""
     items = form_list(form, form)
-    if len(items) not in (3, 4) or type(items[1]) is not Pair or not is_identifier(items[1].car):
+    if (
+        len(items) not in (3, 4)
+        or type(items[1]) is not Pair
+        or not is_identifier(items[1].car)
+    ):
         raise syntax_error("bad define-syntax-rule", form)
     name = strip(items[1].car)
-    rules = SyntaxRules(name.name, ELLIPSIS, [], [(items[1], items[-1])], transformer_scope(scope), scope.module)
+    rules = SyntaxRules(
+        name.name,
+        ELLIPSIS,
+        [],
+        [(items[1], items[-1])],
+        transformer_scope(scope),
+        scope.module,
+    )
     return name, Macro(name.name, rules.expand)
 
 
@@ -311,7 +341,9 @@ def body_define_syntax(form: Pair, scope: Scope) -> list:
         return []
     if len(items) != 3 or not is_identifier(items[1]):
         raise syntax_error("bad define-syntax", form)
-    scope.bind_syntax(items[1], make_transformer(items[2], strip(items[1]).name, scope, scope.module))
+    scope.bind_syntax(
+        items[1], make_transformer(items[2], strip(items[1]).name, scope, scope.module)
+    )
     return []
 
 
@@ -330,7 +362,9 @@ def compile_let_syntax(form: Pair, scope: Scope, tail: bool):
         parts = form_list(binding, form)
         if len(parts) != 2 or not is_identifier(parts[0]):
             raise syntax_error("bad let-syntax binding", form)
-        macro = make_transformer(parts[1], strip(parts[0]).name, inner if recursive else scope, scope.module)
+        macro = make_transformer(
+            parts[1], strip(parts[0]).name, inner if recursive else scope, scope.module
+        )
         inner.bind_syntax(parts[0], macro)
     return compile_body(items[2:], inner, tail, form)
 

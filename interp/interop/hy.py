@@ -27,7 +27,9 @@ def load_hy_module(system: Any, name: tuple[str, ...], path: Path) -> Any:
     """Load the Hy file PATH and return the Scheme module NAME of its definitions."""
     import hy  # noqa: F401  (installs the import machinery for .hy files)
 
-    python_module_name = "oscdsl_hy." + ".".join(part.replace("-", "_") for part in name)
+    python_module_name = "oscdsl_hy." + ".".join(
+        part.replace("-", "_") for part in name
+    )
     spec = importlib.util.spec_from_file_location(python_module_name, path)
     if spec is None or spec.loader is None:
         raise scheme_error("missing-module", f"cannot load Hy module {path}")

@@ -15,7 +15,7 @@ _PLAIN_LISP = re.compile(r"_*[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*_*\Z")
 
 
 def lisp_name(python_name: str) -> str:
-    """Return the Lisp name of PYTHON_NAME (``hy.unmangle``): ``path_exists`` -> ``path-exists``."""
+    """Return the Lisp name of PYTHON_NAME, as ``hy.unmangle`` does: a_b -> a-b."""
     if _PLAIN_PYTHON.match(python_name) and not python_name.startswith("hyx_"):
         core = python_name.lstrip("_")
         leading = python_name[: len(python_name) - len(core)]

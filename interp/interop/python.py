@@ -111,13 +111,17 @@ def python_ref(obj: Any, attribute: Any) -> Any:
     for candidate in (name, python_name(name)):
         if hasattr(obj, candidate):
             return wrap(getattr(obj, candidate), candidate)
-    raise scheme_error("python-exception", f"no attribute {name}", obj, who="python-ref")
+    raise scheme_error(
+        "python-exception", f"no attribute {name}", obj, who="python-ref"
+    )
 
 
 @primitive("python-call")
 def python_call(function: Any, *args: Any) -> Any:
     """Call the Python callable FUNCTION with ARGS (``#:key value`` for keywords)."""
-    procedure = function if isinstance(function, PythonProcedure) else wrap(function, "python")
+    procedure = (
+        function if isinstance(function, PythonProcedure) else wrap(function, "python")
+    )
     return procedure(*args)
 
 

@@ -29,7 +29,7 @@ _reader_stamp: bytes | None = None
 
 
 def reader_stamp() -> bytes:
-    """Return what identifies the reader: entries made by another reader are not used."""
+    """Return what identifies the reader; entries another reader made are not used."""
     global _reader_stamp
     if _reader_stamp is None:
         from .system import stdlib_directory
@@ -37,7 +37,11 @@ def reader_stamp() -> bytes:
         package = Path(__file__).resolve().parent.parent
         grammar = stdlib_directory().parent / "grammar" / "oscdsl.lark"
         parts = [FORMAT_VERSION]
-        for path in (package / "reader.py", grammar, package / "grammar" / "oscdsl.lark"):
+        for path in (
+            package / "reader.py",
+            grammar,
+            package / "grammar" / "oscdsl.lark",
+        ):
             try:
                 stat = path.stat()
                 parts.append(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
@@ -48,11 +52,13 @@ def reader_stamp() -> bytes:
 
 
 def cache_directory() -> Path:
-    """Return the cache directory: $OSCDSL_CACHE_DIR, or the XDG cache home's oscdsl/."""
+    """Return the cache directory: $OSCDSL_CACHE_DIR, or oscdsl/ in the XDG cache."""
     explicit = os.environ.get("OSCDSL_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".cache"
+    )
     return Path(base) / "oscdsl"
 
 
@@ -110,7 +116,9 @@ def load_entry(digest: str) -> list[Any] | None:
 
 
 def store_entry(digest: str, forms: list[Any]) -> None:
-    payload = pickle.dumps([encode(form) for form in forms], protocol=pickle.HIGHEST_PROTOCOL)
+    payload = pickle.dumps(
+        [encode(form) for form in forms], protocol=pickle.HIGHEST_PROTOCOL
+    )
     atomic_write(cache_directory() / "datums" / f"{digest}.pickle", payload)
 
 
@@ -146,7 +154,7 @@ def _loc_tuple(loc: Loc | None) -> tuple | None:
 
 
 def encode(datum: Any) -> Any:
-    """Return DATUM with pair chains flattened, so pickling does not recurse per element."""
+    """Return DATUM with pair chains flattened, so pickling does not recurse deeply."""
     if type(datum) is Pair:
         items, locs = [], []
         while type(datum) is Pair:

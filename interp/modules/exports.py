@@ -37,14 +37,23 @@ def module_exports(forms: list) -> list[str]:
         if type(form) is Pair and form.car is Symbol("define-module"):
             items = list(form)
             for keyword, value in zip(items, items[1:], strict=False):
-                if keyword in (Keyword("export"), Keyword("re-export"), Keyword("export-syntax")):
+                if keyword in (
+                    Keyword("export"),
+                    Keyword("re-export"),
+                    Keyword("export-syntax"),
+                ):
                     names.extend(
-                        item.name if type(item) is Symbol else getattr(item.cdr, "car", item).name
+                        item.name
+                        if type(item) is Symbol
+                        else getattr(item.cdr, "car", item).name
                         for item in value
                         if type(item) in (Symbol, Pair)
                     )
     for form in forms:
-        if type(form) is Pair and form.car in (Symbol("define-public"), Symbol("define-syntax-public")):
+        if type(form) is Pair and form.car in (
+            Symbol("define-public"),
+            Symbol("define-syntax-public"),
+        ):
             target = form.cdr.car
             while type(target) is Pair:
                 target = target.car

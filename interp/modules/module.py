@@ -33,7 +33,7 @@ ModuleName = tuple[str, ...]
 
 
 class Module:
-    """A module: NAME, own BINDINGS, IMPORTS (interfaces, searched in order), EXPORTS."""
+    """A module: NAME, own BINDINGS, IMPORTS (interfaces, in order) and EXPORTS."""
 
     def __init__(self, name: ModuleName, root: Module | None = None) -> None:
         self.name = name
@@ -99,7 +99,7 @@ class Module:
         return interface
 
     def visible_names(self) -> set[str]:
-        """Return the names of every bound variable or keyword visible here, for hints."""
+        """Return the names of the bound variables and keywords visible here."""
         tables = [self.bindings, *self.imports]
         if self.root is not None:
             tables.append(self.root.bindings)

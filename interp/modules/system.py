@@ -28,20 +28,63 @@ ROOT_NAME: ModuleName = ("guile",)
 CORE_MODULES = {
     tuple(name.split())
     for name in (
-        "srfi srfi-1", "srfi srfi-2", "srfi srfi-6", "srfi srfi-8", "srfi srfi-9",
-        "srfi srfi-11", "srfi srfi-13", "srfi srfi-14", "srfi srfi-16", "srfi srfi-17",
-        "srfi srfi-26", "srfi srfi-28", "srfi srfi-34", "srfi srfi-35", "srfi srfi-39",
-        "srfi srfi-43", "srfi srfi-45", "srfi srfi-60", "srfi srfi-69", "srfi srfi-71",
-        "srfi srfi-9 gnu", "ice-9 match", "ice-9 format", "ice-9 receive",
-        "ice-9 exceptions", "ice-9 rdelim", "ice-9 ftw", "ice-9 control",
-        "ice-9 optargs", "ice-9 pretty-print", "ice-9 regex", "ice-9 vlist",
-        "ice-9 hash-table", "ice-9 string-fun", "ice-9 textual-ports",
-        "ice-9 binary-ports", "ice-9 ports", "ice-9 curried-definitions",
-        "ice-9 q", "ice-9 common-list", "ice-9 local-eval", "ice-9 session",
-        "rnrs bytevectors", "rnrs base", "rnrs io ports", "rnrs lists",
-        "scheme base", "scheme write", "scheme char", "scheme cxr", "scheme case-lambda",
-        "scheme process-context", "scheme file", "scheme read", "scheme lazy",
-        "scheme inexact", "scheme complex",
+        "srfi srfi-1",
+        "srfi srfi-2",
+        "srfi srfi-6",
+        "srfi srfi-8",
+        "srfi srfi-9",
+        "srfi srfi-11",
+        "srfi srfi-13",
+        "srfi srfi-14",
+        "srfi srfi-16",
+        "srfi srfi-17",
+        "srfi srfi-26",
+        "srfi srfi-28",
+        "srfi srfi-34",
+        "srfi srfi-35",
+        "srfi srfi-39",
+        "srfi srfi-43",
+        "srfi srfi-45",
+        "srfi srfi-60",
+        "srfi srfi-69",
+        "srfi srfi-71",
+        "srfi srfi-9 gnu",
+        "ice-9 match",
+        "ice-9 format",
+        "ice-9 receive",
+        "ice-9 exceptions",
+        "ice-9 rdelim",
+        "ice-9 ftw",
+        "ice-9 control",
+        "ice-9 optargs",
+        "ice-9 pretty-print",
+        "ice-9 regex",
+        "ice-9 vlist",
+        "ice-9 hash-table",
+        "ice-9 string-fun",
+        "ice-9 textual-ports",
+        "ice-9 binary-ports",
+        "ice-9 ports",
+        "ice-9 curried-definitions",
+        "ice-9 q",
+        "ice-9 common-list",
+        "ice-9 local-eval",
+        "ice-9 session",
+        "rnrs bytevectors",
+        "rnrs base",
+        "rnrs io ports",
+        "rnrs lists",
+        "scheme base",
+        "scheme write",
+        "scheme char",
+        "scheme cxr",
+        "scheme case-lambda",
+        "scheme process-context",
+        "scheme file",
+        "scheme read",
+        "scheme lazy",
+        "scheme inexact",
+        "scheme complex",
     )
 }
 USER_NAME: ModuleName = ("guile-user",)
@@ -134,7 +177,9 @@ class ModuleSystem:
             raise missing_module_error(name, self)
         return self.load_module_file(name, path, module)
 
-    def load_module_file(self, name: ModuleName, path: Path, module: Module | None) -> Module:
+    def load_module_file(
+        self, name: ModuleName, path: Path, module: Module | None
+    ) -> Module:
         """Load the file PATH, which defines module NAME."""
         log.debug("loading module %s from %s", module_name_string(name), path)
         if path.suffix == ".hy":
@@ -152,7 +197,7 @@ class ModuleSystem:
         return module
 
     def load_file(self, path: Path | str, module: Module | None = None) -> Any:
-        """Evaluate every form of the file PATH, starting in MODULE; return the last value."""
+        """Evaluate the file PATH, starting in MODULE, and return its last value."""
         from ..compiler.core import run_toplevel
         from .cache import read_file_cached
 

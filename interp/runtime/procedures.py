@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..datums import NIL, DEFAULT, Pair, Symbol, Values
+from ..datums import DEFAULT, NIL, Pair, Symbol, Values
 from ..errors import SchemeError, scheme_error
 
 
@@ -133,7 +133,7 @@ def call(proc: Any, *args: Any) -> Any:
 
 
 def single_value(value: Any) -> Any:
-    """Return VALUE, or the first of several values (as Guile does when one is wanted)."""
+    """Return VALUE, or the first of several values (Guile does so too)."""
     if type(value) is Values:
         return value[0] if value else DEFAULT
     return value
@@ -154,6 +154,8 @@ def python_error(proc: Any, error: BaseException, args: Any = None) -> SchemeErr
 
 def _is_arity_mismatch(error: TypeError) -> bool:
     text = str(error)
-    return "positional argument" in text or "takes no arguments" in text or (
-        "missing" in text and "required" in text
+    return (
+        "positional argument" in text
+        or "takes no arguments" in text
+        or ("missing" in text and "required" in text)
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from oscdsl.api import Interpreter, to_python
 from oscdsl.errors import SchemeError
 
@@ -144,7 +143,9 @@ def test_wrong_type_error_names_the_procedure_and_location() -> None:
 
 
 def test_guard_catches_errors_from_primitives() -> None:
-    program = "(guard (e ((error? e) (error-object-message e))) (vector-ref (vector) 3))"
+    program = (
+        "(guard (e ((error? e) (error-object-message e))) (vector-ref (vector) 3))"
+    )
     assert isinstance(run(program), str)
 
 
@@ -205,6 +206,14 @@ def test_define_values_and_receive() -> None:
 
 def test_quasiquote_nested_and_spliced() -> None:
     assert run("(let ((x 1) (l '(2 3))) `(a ,x ,@l #(,x) (b . ,x)))") == [
-        "a", 1, 2, 3, [1], ("b", 1)
+        "a",
+        1,
+        2,
+        3,
+        [1],
+        ("b", 1),
     ]
-    assert run("`(1 `(2 ,(3 ,(+ 1 3))))") == [1, ["quasiquote", [2, ["unquote", [3, 4]]]]]
+    assert run("`(1 `(2 ,(3 ,(+ 1 3))))") == [
+        1,
+        ["quasiquote", [2, ["unquote", [3, 4]]]],
+    ]

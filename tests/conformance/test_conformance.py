@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from oscdsl.errors import EXIT_EVAL
 
 HERE = Path(__file__).resolve().parent

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from oscdsl.linux.container import call_with_container
 from oscdsl.linux.filesystems import FileSystemSpec, bind_spec
 

@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from oscdsl.errors import BuildError
 from oscdsl.linux import syscalls
 from oscdsl.linux.container import (
@@ -24,7 +23,13 @@ from oscdsl.linux.container import (
 from oscdsl.linux.errors import ContainerError
 from oscdsl.linux.filesystems import FileSystemSpec, bind_spec
 
-from .conftest import Runner, fork_runtime, host_mountinfo, populate_usr_links, write_result
+from .conftest import (
+    Runner,
+    fork_runtime,
+    host_mountinfo,
+    populate_usr_links,
+    write_result,
+)
 
 NAMESPACE_NAMES = ("cgroup", "ipc", "mnt", "net", "pid", "user", "uts")
 

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from oscdsl.linux import syscalls
 from oscdsl.linux.container import (
     call_with_container,
