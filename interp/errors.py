@@ -83,7 +83,7 @@ class OscdslError(Exception):
         self.frames: list[tuple[str, Loc | None]] = []
 
     def render(self, source_text: str | None = None) -> str:
-        """Return the error as the CLI prints it, with the line, a caret and the stack."""
+        """Return the error as the CLI prints it: line, caret, stack, hint."""
         lines = []
         where = f"{self.loc}: " if self.loc else ""
         lines.append(f"{where}{self.label}: {self.message}")

@@ -7,14 +7,11 @@ datums); from a pipe it reads datums from standard input without prompts.
 from __future__ import annotations
 
 import argparse
-import inspect
 import linecache
 import os
 import re
 import sys
 import time
-import traceback
-import types
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -308,6 +305,8 @@ class Session:
     def report(self, error: OscdslError) -> None:
         """Print the rendered ERROR and remember its exit status."""
         if self.debug:
+            import traceback
+
             traceback.print_exc()
         self.say_error(error.render(), error.exit_code)
 
@@ -316,6 +315,8 @@ class Session:
         from .report import EXIT_INTERNAL
 
         if self.debug:
+            import traceback
+
             traceback.print_exc()
         self.say_error(
             f"internal error: {type(error).__name__}: {error}\n"
@@ -426,6 +427,9 @@ def value_description(value: Any) -> str:
 
 def procedure_documentation(value: Any) -> str | None:
     """Return the docstring of the procedure VALUE, or None if it has none."""
+    import inspect
+    import types
+
     from ..runtime.procedures import Closure
 
     if isinstance(value, Closure):

@@ -81,7 +81,6 @@ class Gexp:
 def approximate_sexp(gexp: Gexp) -> Any:
     """Return GEXP's template with literal inputs inlined and other references
     shown as ``(*approximate*)``, without touching the store."""
-    from ..datums import Symbol
     from .lower import fill_template, is_literal
 
     def value_of(item: GexpInput) -> Any:
@@ -93,7 +92,6 @@ def approximate_sexp(gexp: Gexp) -> Any:
             return item.value
         return make_call("*approximate*")
 
-    del Symbol
     return fill_template(gexp.template, [value_of(i) for i in gexp.inputs])
 
 
@@ -207,14 +205,21 @@ class LocalFile(FileLike):
 
 class Lowered:
     """A lowered object: the store PATH it stands for and, when the path is a
-    derivation output, the DERIVATION (a StoreDerivation) and its OUTPUT name."""
+    derivation output, the DERIVATION (a StoreDerivation) and its OUTPUT name.
 
-    __slots__ = ("path", "derivation", "output")
+    ITEM is the store item to register as an input: PATH itself, except for
+    ``file-append``, whose PATH goes on inside ITEM.
+    """
 
-    def __init__(self, path: str, derivation: Any = None, output: str = "out") -> None:
+    __slots__ = ("path", "derivation", "output", "item")
+
+    def __init__(
+        self, path: str, derivation: Any = None, output: str = "out", item=None
+    ) -> None:
         self.path = path
         self.derivation = derivation
         self.output = output
+        self.item = item or path
 
     def __repr__(self) -> str:
         return f"<lowered {self.path}>"

@@ -293,6 +293,9 @@ def run_container(
     _preload()
 
     runtime_end, container_end = _channel_pair()
+    # Limitation: while the namespace process lives (a few ms), other
+    # orphaned descendants of the caller are adopted by it too, because
+    # being a subreaper is a property of the whole process.
     was_subreaper = syscalls.is_child_subreaper()
     syscalls.set_child_subreaper(True)
     _flush_stdio()
@@ -785,6 +788,8 @@ class _InitThunk:
         payload = os.fork()
         if payload == 0:
             _exit_after(self._run_payload)
+        # Limitation: a signal arriving between fork and these handlers is
+        # lost, because a PID 1 ignores signals it has no handler for.
         for signum in self.relayed:
             signal.signal(signum, lambda signum, _: _relay(payload, signum))
         while True:
@@ -844,6 +849,8 @@ def _excursion(
         os.close(reader)
         _exit_after(_excursion_process, pid, thunk, writer, want_value)
     os.close(writer)
+    # Limitation: a thunk that leaves children running delays the return
+    # until they exit, because they inherit the pipe's write end.
     with os.fdopen(reader, "rb") as pipe:
         report = pipe.read()
     _, wait_status = os.waitpid(child, 0)

@@ -67,6 +67,8 @@ MASKED_PROC_FILES = (
 MASKED_PROC_DIRECTORIES = ("acpi", "asound", "scsi")
 # /proc entries that write to the kernel (sysctls, SysRq, IRQ affinity, bus
 # and file-system tunables); each is bound onto itself read-only.
+# Limitation: /proc/sys/net is read-only too, although the container owns
+# its network namespace, because one read-only bind covers all of /proc/sys.
 READ_ONLY_PROC_PATHS = ("sys", "sysrq-trigger", "irq", "bus", "fs")
 
 # statvfs reports a mount's flags with the same bit values as MS_*; these are

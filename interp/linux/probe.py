@@ -1,4 +1,4 @@
-"""Start a minimal container that executes one program: ``python -m oscdsl.linux.probe``.
+"""Start a minimal container running one program: ``python -m oscdsl.linux.probe``.
 
 The container sees the host's /usr read-only, with the usual /bin, /lib and
 /lib64 links; it exists to measure start-up latency and to try the runtime
@@ -14,7 +14,12 @@ import sys
 from .container import call_with_container
 from .filesystems import bind_spec
 
-USR_LINKS = {"bin": "usr/bin", "lib": "usr/lib", "lib64": "usr/lib64", "sbin": "usr/sbin"}
+USR_LINKS = {
+    "bin": "usr/bin",
+    "lib": "usr/lib",
+    "lib64": "usr/lib64",
+    "sbin": "usr/sbin",
+}
 
 
 def populate() -> None:
@@ -43,7 +48,7 @@ def run_program(argv: list[str]) -> int:
 
 
 def main() -> None:
-    """Run the program named on the command line in a container and exit with its status."""
+    """Run the program named on the command line in a container; exit with its code."""
     argv = sys.argv[1:] or ["/bin/true"]
     try:
         status = run_program(argv)

@@ -24,6 +24,7 @@ def run_deep(function: Callable[..., Any], *args: Any) -> Any:
     if getattr(_local, "deep", False):
         return function(*args)
     outcome: dict[str, Any] = {}
+    done = threading.Event()
 
     def target() -> None:
         _local.deep = True
@@ -31,6 +32,8 @@ def run_deep(function: Callable[..., Any], *args: Any) -> Any:
             outcome["value"] = function(*args)
         except BaseException as error:  # handed to the calling thread as is
             outcome["error"] = error
+        finally:
+            done.set()
 
     # Programs allocate many small pairs and rarely make cycles: collecting
     # young objects every 700 allocations costs more than it frees.
@@ -44,11 +47,14 @@ def run_deep(function: Callable[..., Any], *args: Any) -> Any:
     finally:
         threading.stack_size(previous_size)
     try:
-        while worker.is_alive():
-            worker.join(0.05)
+        # An Event rather than Thread.join: a join interrupted by Ctrl-C may
+        # return before the thread has finished (Python 3.11).
+        while not done.wait(0.05):
+            pass
     except KeyboardInterrupt:
         interrupt(worker)
-        worker.join()
+        done.wait()
+        outcome.setdefault("error", KeyboardInterrupt())
     finally:
         sys.setrecursionlimit(previous_limit)
     if "error" in outcome:

@@ -22,7 +22,12 @@ if os.geteuid() != 0:
 if not os.path.exists("/proc/self/ns/user"):
     pytest.skip("this kernel has no user namespaces", allow_module_level=True)
 
-USR_LINKS = {"bin": "usr/bin", "lib": "usr/lib", "lib64": "usr/lib64", "sbin": "usr/sbin"}
+USR_LINKS = {
+    "bin": "usr/bin",
+    "lib": "usr/lib",
+    "lib64": "usr/lib64",
+    "sbin": "usr/sbin",
+}
 
 
 def populate_usr_links() -> None:
@@ -50,7 +55,10 @@ class Runner:
         return bind_spec(str(self.out), "/out")
 
     def run(
-        self, observe: Callable[[], Any], mounts: list[FileSystemSpec] = (), **options: Any
+        self,
+        observe: Callable[[], Any],
+        mounts: list[FileSystemSpec] = (),
+        **options: Any,
     ) -> tuple[int, Any]:
         """Run OBSERVE in a container; return (exit status, what it returned)."""
 

@@ -1,4 +1,4 @@
-"""Isolation checks T1-T16 and T25-T28 of the container catalogue, on real containers."""
+"""Isolation checks T1-T16 and T25-T28 of the container catalogue, run for real."""
 
 from __future__ import annotations
 
@@ -58,7 +58,11 @@ def proc_pids() -> list[int]:
 # T1
 def test_payload_is_pid_1_and_proc_lists_only_container_pids(runner: Runner) -> None:
     def observe():
-        return {"pid": os.getpid(), "ppid": status_fields("PPid")["PPid"], "pids": proc_pids()}
+        return {
+            "pid": os.getpid(),
+            "ppid": status_fields("PPid")["PPid"],
+            "pids": proc_pids(),
+        }
 
     status, seen = runner.run(observe)
     assert status == 0
@@ -238,7 +242,9 @@ def test_unprivileged_runtime_maps_its_own_id_and_denies_setgroups() -> None:
 
 def test_only_root_may_map_several_ids(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "getuid", lambda: 1000)
-    with pytest.raises(ContainerError, match="only root can map more than a single uid"):
+    with pytest.raises(
+        ContainerError, match="only root can map more than a single uid"
+    ):
         call_with_container([], lambda: 0, host_uids=65536)
 
 
@@ -254,7 +260,11 @@ def test_read_only_bind_refuses_writes(runner: Runner, tmp_path: Path) -> None:
                 pass
         except OSError as error:
             code = errno.errorcode[error.errno]
-        return [code, bool(os.statvfs("/ro").f_flag & os.ST_RDONLY), open("/ro/file").read()]
+        return [
+            code,
+            bool(os.statvfs("/ro").f_flag & os.ST_RDONLY),
+            open("/ro/file").read(),
+        ]
 
     status, seen = runner.run(observe, [bind_spec(str(shared), "/ro", read_only=True)])
     assert (status, seen) == (0, ["EROFS", True, "host"])
@@ -279,7 +289,9 @@ def test_read_only_bind_keeps_the_locked_flags_of_its_source(
         def observe():
             return os.statvfs("/locked").f_flag
 
-        return call_with_container([runner.out_spec, spec], lambda: write_result(observe()))
+        return call_with_container(
+            [runner.out_spec, spec], lambda: write_result(observe())
+        )
 
     _, status = os.waitpid(fork_runtime(runtime), 0)
     assert os.waitstatus_to_exitcode(status) == 0
@@ -323,7 +335,9 @@ def test_populate_file_system_runs_in_the_new_root(runner: Runner) -> None:
         os.makedirs("/etc")
         Path("/etc/motd").write_text("made by populate")
 
-    status, seen = runner.run(lambda: Path("/etc/motd").read_text(), populate_file_system=populate)
+    status, seen = runner.run(
+        lambda: Path("/etc/motd").read_text(), populate_file_system=populate
+    )
     assert (status, seen) == (0, "made by populate")
 
 
@@ -334,14 +348,29 @@ def test_old_root_is_gone_and_mountinfo_shows_only_container_mounts(
     def observe():
         with open("/proc/self/mountinfo") as file:
             points = sorted(line.split()[4] for line in file)
-        return {"points": points, "old": os.path.exists("/real-root"), "root": os.listdir("/")}
+        return {
+            "points": points,
+            "old": os.path.exists("/real-root"),
+            "root": os.listdir("/"),
+        }
 
     status, seen = runner.run(observe)
     assert status == 0
     assert seen["old"] is False
     assert sorted(seen["root"]) == ["dev", "etc", "out", "proc", "sys"]
-    expected = {"/", "/out", "/proc", "/sys", "/dev", "/dev/pts", "/dev/shm", "/dev/mqueue"}
-    expected |= {f"/dev/{name}" for name in ("null", "zero", "full", "random", "urandom")}
+    expected = {
+        "/",
+        "/out",
+        "/proc",
+        "/sys",
+        "/dev",
+        "/dev/pts",
+        "/dev/shm",
+        "/dev/mqueue",
+    }
+    expected |= {
+        f"/dev/{name}" for name in ("null", "zero", "full", "random", "urandom")
+    }
     expected |= {"/dev/tty"} if os.path.exists("/dev/tty") else set()
     expected |= {"/dev/fuse"} if os.path.exists("/dev/fuse") else set()
     proc_mounts = {point for point in seen["points"] if point.startswith("/proc/")}
@@ -391,7 +420,9 @@ def test_sensitive_proc_entries_are_masked_or_read_only(runner: Runner) -> None:
 
 
 # T11
-def test_dev_holds_exactly_the_minimal_nodes_and_mknod_is_refused(runner: Runner) -> None:
+def test_dev_holds_exactly_the_minimal_nodes_and_mknod_is_refused(
+    runner: Runner,
+) -> None:
     def observe():
         try:
             os.mknod("/dev/sda", stat.S_IFBLK | 0o600, os.makedev(8, 0))
@@ -409,7 +440,11 @@ def test_dev_holds_exactly_the_minimal_nodes_and_mknod_is_refused(runner: Runner
     expected |= {"pts", "ptmx", "shm", "mqueue", "fd", "stdin", "stdout", "stderr"}
     assert set(names) == expected  # stdin is not a tty here: no console
     assert made == "EPERM"
-    assert links == {"fd": "/proc/self/fd", "stdin": "/proc/self/fd/0", "ptmx": "pts/ptmx"}
+    assert links == {
+        "fd": "/proc/self/fd",
+        "stdin": "/proc/self/fd/0",
+        "ptmx": "pts/ptmx",
+    }
     assert null_is_char
 
 
@@ -472,7 +507,9 @@ def test_no_new_privileges_and_setuid_binary_gains_nothing(
 
 
 # T25
-def test_environment_is_cleared(runner: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_environment_is_cleared(
+    runner: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("OSCDSL_SECRET", "leak")
 
     def observe():
@@ -511,10 +548,15 @@ def test_missing_bind_source_is_a_clear_error_and_leaves_nothing(
     runner: Runner, tmp_path: Path
 ) -> None:
     before = host_mountinfo()
-    roots_before = set(Path(os.environ.get("TMPDIR", "/tmp")).glob("oscdsl-container.*"))
+    roots_before = set(
+        Path(os.environ.get("TMPDIR", "/tmp")).glob("oscdsl-container.*")
+    )
     with pytest.raises(ContainerError) as raised:
         call_with_container([bind_spec("/does/not/exist", "/x")], lambda: 0)
-    assert str(raised.value) == "cannot mount /does/not/exist on /x: No such file or directory"
+    assert (
+        str(raised.value)
+        == "cannot mount /does/not/exist on /x: No such file or directory"
+    )
     assert isinstance(raised.value, BuildError) and raised.value.exit_code != 0
     assert host_mountinfo() == before
     roots_after = set(Path(os.environ.get("TMPDIR", "/tmp")).glob("oscdsl-container.*"))
@@ -532,7 +574,10 @@ def test_mount_point_escaping_through_a_symlink_is_refused(tmp_path: Path) -> No
     linked = tmp_path / "linked"
     linked.mkdir()
     (linked / "escape").symlink_to("/etc")
-    mounts = [bind_spec(str(linked), "/linked"), FileSystemSpec("none", "/linked/escape", "tmpfs")]
+    mounts = [
+        bind_spec(str(linked), "/linked"),
+        FileSystemSpec("none", "/linked/escape", "tmpfs"),
+    ]
     with pytest.raises(ContainerError, match="outside the container"):
         call_with_container(mounts, lambda: 0)
 

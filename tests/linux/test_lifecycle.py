@@ -6,8 +6,10 @@ import errno
 import fcntl
 import os
 import signal
+import tempfile
 import termios
 import time
+import tty
 from pathlib import Path
 
 import pytest
@@ -61,7 +63,9 @@ def test_killed_payload_gives_128_plus_signal() -> None:
         time.sleep(5)
 
     # As PID 2: a PID 1 cannot be killed from inside its own namespace.
-    assert call_with_container([], kill_self, child_is_pid1=False) == 128 + signal.SIGSEGV
+    assert (
+        call_with_container([], kill_self, child_is_pid1=False) == 128 + signal.SIGSEGV
+    )
     hook = lambda pid: os.kill(pid, signal.SIGKILL)  # noqa: E731
     status = call_with_container([], lambda: time.sleep(5), process_spawned_hook=hook)
     assert status == 128 + signal.SIGKILL
@@ -73,8 +77,11 @@ def test_payload_dies_with_its_runtime(runner: Runner) -> None:
 
     def runtime() -> int:
         hook = lambda pid: pid_file.write_text(str(pid))  # noqa: E731
-        return call_with_container([], lambda: time.sleep(30), process_spawned_hook=hook)
+        return call_with_container(
+            [], lambda: time.sleep(30), process_spawned_hook=hook
+        )
 
+    roots_before = set(Path(tempfile.gettempdir()).glob("oscdsl-container.*"))
     runtime_pid = fork_runtime(runtime)
     wait_for(pid_file)
     container = int(pid_file.read_text())
@@ -85,11 +92,18 @@ def test_payload_dies_with_its_runtime(runner: Runner) -> None:
     while not is_gone(container):
         assert time.monotonic() < deadline, "the container outlived its runtime"
         time.sleep(0.01)
+    # A runtime killed outright cannot remove its (empty) root directory.
+    for root in (
+        set(Path(tempfile.gettempdir()).glob("oscdsl-container.*")) - roots_before
+    ):
+        root.rmdir()
 
 
 # T23
 @pytest.mark.parametrize("child_is_pid1", [True, False])
-def test_sigterm_to_the_runtime_reaches_the_payload(runner: Runner, child_is_pid1: bool) -> None:
+def test_sigterm_to_the_runtime_reaches_the_payload(
+    runner: Runner, child_is_pid1: bool
+) -> None:
     def payload() -> int:
         received = []
         signal.signal(signal.SIGTERM, lambda signum, _: received.append(signum))
@@ -100,7 +114,9 @@ def test_sigterm_to_the_runtime_reaches_the_payload(runner: Runner, child_is_pid
         return 7
 
     def runtime() -> int:
-        return call_with_container([runner.out_spec], payload, child_is_pid1=child_is_pid1)
+        return call_with_container(
+            [runner.out_spec], payload, child_is_pid1=child_is_pid1
+        )
 
     runtime_pid = fork_runtime(runtime)
     wait_for(runner.out / "ready")
@@ -113,27 +129,35 @@ def test_sigterm_to_the_runtime_reaches_the_payload(runner: Runner, child_is_pid
 # T24
 def test_init_reaps_orphans_and_returns_the_payload_status(runner: Runner) -> None:
     def payload() -> int:
-        orphans = []
+        reader, writer = os.pipe()
         for delay in (0, 30):
             middle = os.fork()
             if middle == 0:
-                if os.fork() == 0:  # the orphan, adopted by PID 1
+                orphan = os.fork()
+                if orphan == 0:  # adopted by PID 1 once MIDDLE exits
                     time.sleep(delay)
                     os._exit(0)
+                os.write(writer, orphan.to_bytes(4, "little"))
                 os._exit(0)
             os.waitpid(middle, 0)
-            orphans.append(middle + 1)
-        quick = sorted(int(n) for n in os.listdir("/proc") if n.isdigit())[2]
+        data = os.read(reader, 8)
+        quick, sleeper = (
+            int.from_bytes(data[:4], "little"),
+            int.from_bytes(data[4:], "little"),
+        )
         deadline = time.monotonic() + 5
         while os.path.exists(f"/proc/{quick}") and time.monotonic() < deadline:
             time.sleep(0.01)
-        write_result(os.path.exists(f"/proc/{quick}"))
+        write_result(
+            [os.path.exists(f"/proc/{quick}"), os.path.exists(f"/proc/{sleeper}")]
+        )
         return 5
 
     start = time.monotonic()
     status = call_with_container([runner.out_spec], payload, child_is_pid1=False)
     assert status == 5
-    assert runner.result() is False  # the exited orphan was reaped, not a zombie
+    # The exited orphan was reaped (not left a zombie); the other still ran.
+    assert runner.result() == [False, True]
     assert time.monotonic() - start < 10  # the sleeping orphan did not hold us
 
 
@@ -155,12 +179,15 @@ def test_payload_cannot_inject_input_into_the_callers_terminal(runner: Runner) -
         fcntl.ioctl(slave, termios.TIOCSCTTY, 0)  # the pty is our terminal
         for fd in (0, 1, 2):
             os.dup2(slave, fd)
+        tty.setraw(0)  # injected bytes are readable at once, without a newline
         # Outside a container the harness can inject (unless the kernel
         # forbids TIOCSTI outright): it shows the check would catch it.
         control = injection()
         if control == "injected":
             os.read(0, 1)
-        status = call_with_container([runner.out_spec], lambda: write_result(injection()))
+        status = call_with_container(
+            [runner.out_spec], lambda: write_result(injection())
+        )
         fcntl.fcntl(0, fcntl.F_SETFL, os.O_NONBLOCK)
         try:
             leftover = os.read(0, 16).decode()
@@ -181,7 +208,9 @@ def test_payload_cannot_inject_input_into_the_callers_terminal(runner: Runner) -
 
 
 # T2, second half
-def test_excursion_enters_exactly_the_container_namespaces(runner: Runner, tmp_path) -> None:
+def test_excursion_enters_exactly_the_container_namespaces(
+    runner: Runner, tmp_path
+) -> None:
     root = tmp_path / "root"
     root.mkdir()
     names = ("cgroup", "ipc", "mnt", "net", "pid", "user", "uts")
@@ -190,7 +219,9 @@ def test_excursion_enters_exactly_the_container_namespaces(runner: Runner, tmp_p
         open("/out/ready", "w").close()
         time.sleep(30)
 
-    pid = run_container(str(root), [runner.out_spec], names, 1, payload, hostname="inside")
+    pid = run_container(
+        str(root), [runner.out_spec], names, 1, payload, hostname="inside"
+    )
     try:
         wait_for(runner.out / "ready")
         expected = {name: os.readlink(f"/proc/{pid}/ns/{name}") for name in names}
@@ -220,7 +251,9 @@ def test_syscall_errors_name_the_call_its_arguments_and_errno(tmp_path: Path) ->
     def runtime() -> int:
         syscalls.unshare(syscalls.CLONE_NEWNS)
         try:
-            syscalls.mount("none", str(tmp_path / "missing"), "sysfs", syscalls.MS_RDONLY)
+            syscalls.mount(
+                "none", str(tmp_path / "missing"), "sysfs", syscalls.MS_RDONLY
+            )
         except OSError as error:
             (tmp_path / "message").write_text(str(error))
             return error.errno
@@ -228,6 +261,7 @@ def test_syscall_errors_name_the_call_its_arguments_and_errno(tmp_path: Path) ->
 
     _, status = os.waitpid(fork_runtime(runtime), 0)
     assert os.waitstatus_to_exitcode(status) == errno.ENOENT
+    target = f"{tmp_path}/missing"
     assert (tmp_path / "message").read_text() == (
-        f'mount("none", "{tmp_path}/missing", "sysfs", MS_RDONLY): No such file or directory'
+        f'mount("none", "{target}", "sysfs", MS_RDONLY): No such file or directory'
     )
