@@ -33,6 +33,8 @@ from .specialize import (
     slow_path,
 )
 
+__all__ = ["CAUGHT"]
+
 Node = Callable[[list], Any]
 
 

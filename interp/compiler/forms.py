@@ -21,6 +21,7 @@ from .core import (
     syntax_error,
 )
 from .scope import Renamed, Scope, is_identifier, strip
+from .specialize import fused_if
 
 ELSE = Symbol("else")
 ARROW = Symbol("=>")
@@ -62,9 +63,12 @@ def compile_if(form: Pair, scope: Scope, tail: bool) -> Node:
         raise syntax_error("bad if: expected (if test then [else])", form)
     test = compile_expr(items[1], scope)
     then = compile_expr(items[2], scope, tail)
-    if len(items) == 3:
+    otherwise = compile_expr(items[3], scope, tail) if len(items) == 4 else None
+    fused = fused_if(test, then, otherwise)
+    if fused is not None:
+        return fused
+    if otherwise is None:
         return lambda frame: then(frame) if test(frame) is not False else UNSPECIFIED
-    otherwise = compile_expr(items[3], scope, tail)
     return lambda frame: then(frame) if test(frame) is not False else otherwise(frame)
 
 

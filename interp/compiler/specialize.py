@@ -1,15 +1,16 @@
-"""Specialised nodes: calls and primitive operations with their operands inlined.
+"""Specialised nodes: calls, tests and primitive operations with operands inlined.
 
 The general nodes call one closure per operand and dispatch on the procedure
-at run time.  For the shapes that dominate running time (a call whose operands
-are variables and constants; arithmetic, comparison and pair operations on
-such operands) this module builds one node that reads its operands directly
-from the frame.  The node's Python source is generated from the shape, once
-per distinct shape, and instantiated with the shape's cells and constants.
+at run time.  For the shapes that dominate running time (calls whose operands
+are variables, constants or arithmetic on them; tests; arithmetic,
+comparison and pair operations) this module generates the Python source of
+one node doing the whole job, with nested open-coded operations fused into
+it.  Generated sources are compiled once per distinct shape and instantiated
+with the cells, constants and sub-nodes of each occurrence.
 
 An open-coded primitive keeps its meaning if the program rebinds the name:
 the node checks, on each run, that the variable still holds the primitive and
-that the operands are plain integers; otherwise it takes the general path.
+that the operands are of the fast type; otherwise it takes the general path.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..datums import NIL, Pair
 from ..errors import SchemeError
 from ..runtime.procedures import (
     UNBOUND,
@@ -27,216 +29,6 @@ from ..runtime.procedures import (
 )
 
 Node = Callable[[list], Any]
-
-_FACTORIES: dict[str, Callable] = {}
-
-
-def mark_local(node: Node, depth: int, slot: int) -> Node:
-    """Note on NODE that it reads slot SLOT, DEPTH frames up."""
-    node.inline = "frame" + "[0]" * depth + f"[{slot}]"
-    return node
-
-
-def mark_constant(node: Node, value: Any) -> Node:
-    """Note on NODE that it always returns VALUE."""
-    node.constant = (value,)
-    return node
-
-
-def operand_sources(operands: list[Node]) -> tuple[list[str], list[Any]]:
-    """Return the Python source of each operand and the objects they refer to."""
-    sources, objects = [], []
-    for index, node in enumerate(operands):
-        inline = getattr(node, "inline", None)
-        if inline is not None:
-            sources.append(inline)
-        elif hasattr(node, "constant"):
-            sources.append(f"k{index}")
-            objects.append((f"k{index}", node.constant[0]))
-        else:
-            sources.append(f"n{index}(frame)")
-            objects.append((f"n{index}", node))
-    return sources, objects
-
-
-def instantiate(source: str, names: dict[str, Any]) -> Node:
-    """Return the node made by the generated factory SOURCE with NAMES bound."""
-    factory = _FACTORIES.get(source)
-    if factory is None:
-        namespace: dict[str, Any] = {}
-        exec(compile(source, "<oscdsl node>", "exec"), namespace)  # noqa: S102
-        factory = _FACTORIES[source] = namespace["factory"]
-    return factory(**names)
-
-
-# Binary primitives open-coded for two plain integers: Scheme name -> operator.
-BINARY = {
-    "+": "+",
-    "-": "-",
-    "*": "*",
-    "<": "<",
-    ">": ">",
-    "<=": "<=",
-    ">=": ">=",
-    "=": "==",
-}
-
-
-def open_coded(
-    name: str, primitive: Any, cell: Any, operands: list[Node], slow: Callable
-) -> Node | None:
-    """Return a node computing (NAME operands...) inline, or None for other shapes."""
-    sources, objects = operand_sources(operands)
-    names = dict(objects, cell=cell, primitive=primitive, slow=slow)
-    if name in BINARY and len(operands) == 2:
-        a, b = sources
-        source = f"""
-def factory(cell, primitive, slow, {_params(objects)}):
-    def node(frame):
-        a = {a}
-        b = {b}
-        if type(a) is int and type(b) is int and cell.value is primitive:
-            return a {BINARY[name]} b
-        return slow(a, b)
-    return node
-"""
-        return instantiate(source, names)
-    unary = {
-        "car": "a.car if type(a) is Pair else slow(a)",
-        "cdr": "a.cdr if type(a) is Pair else slow(a)",
-        "null?": "a is NIL",
-        "pair?": "type(a) is Pair",
-        "not": "a is False",
-        "zero?": "a == 0 if type(a) is int else slow(a)",
-        "1+": "a + 1 if type(a) is int else slow(a)",
-        "1-": "a - 1 if type(a) is int else slow(a)",
-    }
-    if name in unary and len(operands) == 1:
-        (a,) = sources
-        source = f"""
-from oscdsl.datums import NIL, Pair
-def factory(cell, primitive, slow, {_params(objects)}):
-    def node(frame):
-        a = {a}
-        if cell.value is primitive:
-            return {unary[name]}
-        return slow(a)
-    return node
-"""
-        return instantiate(source, names)
-    if name in ("cons", "eq?") and len(operands) == 2:
-        a, b = sources
-        expression = "Pair(a, b)" if name == "cons" else "a is b or slow(a, b)"
-        source = f"""
-from oscdsl.datums import Pair
-def factory(cell, primitive, slow, {_params(objects)}):
-    def node(frame):
-        a = {a}
-        b = {b}
-        if cell.value is primitive:
-            return {expression}
-        return slow(a, b)
-    return node
-"""
-        return instantiate(source, names)
-    return None
-
-
-def _params(objects: list[tuple[str, Any]]) -> str:
-    return ", ".join(name for name, _ in objects)
-
-
-def global_call(
-    cell: Any, operands: list[Node], tail: bool, failed: Callable, loc: Any = None
-) -> Node | None:
-    """Return a node calling the procedure in CELL with up to three inlined operands."""
-    fetch = (
-        "proc = cell.value\n"
-        "        if proc is UNBOUND:\n"
-        "            proc = unbound(cell, loc)"
-    )
-    return inlined_call(fetch, cell, operands, tail, failed, loc)
-
-
-def local_call(
-    operator: Node, operands: list[Node], tail: bool, failed: Callable
-) -> Node | None:
-    """Return a node calling the procedure in a local variable, operands inlined."""
-    inline = getattr(operator, "inline", None)
-    if inline is None:
-        return None
-    return inlined_call(f"proc = {inline}", None, operands, tail, failed)
-
-
-def inlined_call(
-    fetch_proc: str,
-    cell: Any,
-    operands: list[Node],
-    tail: bool,
-    failed: Callable,
-    loc=None,
-) -> Node | None:
-    """Return a call node whose operator is fetched by the source FETCH_PROC."""
-    count = len(operands)
-    if count > 3:
-        return None
-    sources, objects = operand_sources(operands)
-    args = ", ".join(f"x{i}" for i in range(count))
-    tuple_args = f"({args},)" if count == 1 else f"({args})"
-    separator = ", " if count else ""
-    fetch = "\n".join(f"        x{i} = {source}" for i, source in enumerate(sources))
-    names = dict(
-        objects,
-        cell=cell,
-        failed=failed,
-        loc=loc,
-        Closure=Closure,
-        TailCall=TailCall,
-        apply_procedure=apply_procedure,
-        UNBOUND=UNBOUND,
-        unbound=_unbound,
-        SchemeError=SchemeError,
-        errors=CAUGHT,
-    )
-    if tail:
-        body = f"""
-        if type(proc) is Closure:
-            return TailCall(proc, {tuple_args})
-        try:
-            return proc({args})
-        except errors as error:
-            raise failed(error, proc, {tuple_args}) from None"""
-    else:
-        body = f"""
-        try:
-            if type(proc) is Closure:
-                if proc.nreq == {count} and proc.rest is False:
-                    result = proc.body([proc.env, {args}{separator}*proc.pad])
-                else:
-                    result = proc.body(proc.make_frame({tuple_args}))
-            else:
-                result = proc({args})
-            if type(result) is TailCall:
-                return apply_procedure(result.proc, result.args)
-            return result
-        except errors as error:
-            raise failed(error, proc, {tuple_args}) from None"""
-    source = f"""
-def factory(cell, failed, loc, Closure, TailCall, apply_procedure, UNBOUND, unbound,
-            SchemeError, errors{", " if objects else ""}{_params(objects)}):
-    def node(frame):
-        {fetch_proc}
-{fetch}{body}
-    return node
-"""
-    return instantiate(source, names)
-
-
-def _unbound(cell: Any, loc: Any = None) -> Any:
-    from .core import unbound_value
-
-    return unbound_value(cell, loc)
-
 
 # Python exceptions a primitive may let escape on bad input; the call site
 # turns them into Scheme conditions that carry its source location.
@@ -253,6 +45,211 @@ PRIMITIVE_ERRORS = (
 )
 CAUGHT = (SchemeError, *PRIMITIVE_ERRORS)
 
+_FACTORIES: dict[str, Callable] = {}
+
+
+def mark_local(node: Node, depth: int, slot: int) -> Node:
+    """Note on NODE that it reads slot SLOT, DEPTH frames up."""
+    node.inline = "frame" + "[0]" * depth + f"[{slot}]"
+    return node
+
+
+def mark_constant(node: Node, value: Any) -> Node:
+    """Note on NODE that it always returns VALUE."""
+    node.constant = (value,)
+    return node
+
+
+class Emitter:
+    """The Python source of one generated node: statements and the names they use."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.names: dict[str, Any] = {}
+        self.temporaries = 0
+
+    def name(self, value: Any, prefix: str = "o") -> str:
+        """Return the parameter name under which the node sees VALUE."""
+        for existing, bound in self.names.items():
+            if bound is value and existing.startswith(prefix):
+                return existing
+        name = f"{prefix}{len(self.names)}"
+        self.names[name] = value
+        return name
+
+    def fixed(self, name: str, value: Any) -> str:
+        """Bind VALUE under exactly NAME (for names written in templates)."""
+        self.names[name] = value
+        return name
+
+    def temporary(self) -> str:
+        self.temporaries += 1
+        return f"t{self.temporaries}"
+
+    def line(self, text: str, indent: int = 0) -> None:
+        self.lines.append("    " * indent + text)
+
+    def operand(self, node: Node) -> str:
+        """Emit the computation of NODE's value; return a cheap expression for it."""
+        if hasattr(node, "constant"):
+            return self.name(node.constant[0], "k")
+        fuse = getattr(node, "fuse", None)
+        if fuse is not None:
+            return fuse(self)
+        temporary = self.temporary()
+        inline = getattr(node, "inline", None)
+        if inline is not None:
+            self.line(f"{temporary} = {inline}")
+        else:
+            self.line(f"{temporary} = {self.name(node, 'n')}(frame)")
+        return temporary
+
+    def build(self) -> Node:
+        """Return the node whose body is the emitted statements."""
+        parameters = ", ".join(self.names)
+        body = "\n".join("        " + line for line in self.lines)
+        source = f"def factory({parameters}):\n    def node(frame):\n{body}\n    return node\n"
+        factory = _FACTORIES.get(source)
+        if factory is None:
+            namespace: dict[str, Any] = {}
+            exec(compile(source, "<oscdsl node>", "exec"), namespace)  # noqa: S102
+            factory = _FACTORIES[source] = namespace["factory"]
+        return factory(**self.names)
+
+
+# ---------------------------------------------------------------------------
+# Open-coded primitives
+
+# Binary primitives computed inline on two plain integers.
+BINARY = {
+    "+": "{a} + {b}",
+    "-": "{a} - {b}",
+    "*": "{a} * {b}",
+    "<": "{a} < {b}",
+    ">": "{a} > {b}",
+    "<=": "{a} <= {b}",
+    ">=": "{a} >= {b}",
+    "=": "{a} == {b}",
+    "quotient": "abs({a}) // abs({b}) * (1 if ({a} < 0) == ({b} < 0) else -1)"
+    " if {b} else None",
+    "remainder": "(abs({a}) % abs({b}) if {a} >= 0 else -(abs({a}) % abs({b})))"
+    " if {b} else None",
+    "modulo": "{a} % {b} if {b} else None",
+}
+# Unary primitives: (condition under which the inline form is right, form).
+UNARY = {
+    "car": ("type({a}) is Pair", "{a}.car"),
+    "cdr": ("type({a}) is Pair", "{a}.cdr"),
+    "null?": ("True", "{a} is NIL"),
+    "pair?": ("True", "type({a}) is Pair"),
+    "not": ("True", "{a} is False"),
+    "zero?": ("type({a}) is int", "{a} == 0"),
+    "1+": ("type({a}) is int", "{a} + 1"),
+    "1-": ("type({a}) is int", "{a} - 1"),
+}
+
+
+def open_coded(
+    name: str, primitive: Any, cell: Any, operands: list[Node], slow: Callable
+) -> Node | None:
+    """Return a node computing (NAME operands...) inline, or None for other shapes."""
+    if name in BINARY and len(operands) == 2:
+        fuse = binary_emitter(BINARY[name], primitive, cell, operands, slow)
+    elif name in UNARY and len(operands) == 1:
+        fuse = unary_emitter(UNARY[name], primitive, cell, operands[0], slow)
+    elif name in ("cons", "eq?") and len(operands) == 2:
+        form = "Pair({a}, {b})" if name == "cons" else "{a} is {b} or {slow}({a}, {b})"
+        fuse = pair_emitter(form, primitive, cell, operands, slow)
+    else:
+        return None
+    emitter = Emitter()
+    result = fuse(emitter)
+    emitter.line(f"return {result}")
+    node = emitter.build()
+    node.fuse = fuse
+    return node
+
+
+def binary_emitter(form: str, primitive, cell, operands: list[Node], slow) -> Callable:
+    """Return the emitter of a binary integer operation with a general fallback."""
+    left, right = operands
+
+    def fuse(emitter: Emitter) -> str:
+        a, b = emitter.operand(left), emitter.operand(right)
+        c, p, s = (
+            emitter.name(cell, "c"),
+            emitter.name(primitive, "p"),
+            emitter.name(slow, "s"),
+        )
+        result = emitter.temporary()
+        fast = form.format(a=a, b=b)
+        emitter.line(f"if type({a}) is int and type({b}) is int and {c}.value is {p}:")
+        emitter.line(f"{result} = {fast}", 1)
+        if " else None" in form:
+            emitter.line(f"if {result} is None:", 1)
+            emitter.line(f"{result} = {s}({a}, {b})", 2)
+        emitter.line("else:")
+        emitter.line(f"{result} = {s}({a}, {b})", 1)
+        return result
+
+    return fuse
+
+
+def unary_emitter(
+    spec: tuple[str, str], primitive, cell, operand: Node, slow
+) -> Callable:
+    """Return the emitter of a unary operation guarded by a type condition."""
+    condition, form = spec
+
+    def fuse(emitter: Emitter) -> str:
+        a = emitter.operand(operand)
+        c, p, s = (
+            emitter.name(cell, "c"),
+            emitter.name(primitive, "p"),
+            emitter.name(slow, "s"),
+        )
+        emitter.fixed("Pair", Pair)
+        emitter.fixed("NIL", NIL)
+        result = emitter.temporary()
+        guard = condition.format(a=a)
+        emitter.line(
+            f"if {c}.value is {p}{'' if guard == 'True' else ' and ' + guard}:"
+        )
+        emitter.line(f"{result} = {form.format(a=a)}", 1)
+        emitter.line("else:")
+        emitter.line(f"{result} = {s}({a})", 1)
+        return result
+
+    return fuse
+
+
+def pair_emitter(form: str, primitive, cell, operands: list[Node], slow) -> Callable:
+    """Return the emitter of cons or eq?, which work on any values."""
+    left, right = operands
+
+    def fuse(emitter: Emitter) -> str:
+        a, b = emitter.operand(left), emitter.operand(right)
+        c, p, s = (
+            emitter.name(cell, "c"),
+            emitter.name(primitive, "p"),
+            emitter.name(slow, "s"),
+        )
+        emitter.fixed("Pair", Pair)
+        result = emitter.temporary()
+        emitter.line(f"if {c}.value is {p}:")
+        emitter.line(f"{result} = {form.format(a=a, b=b, slow=s)}", 1)
+        emitter.line("else:")
+        emitter.line(f"{result} = {s}({a}, {b})", 1)
+        return result
+
+    return fuse
+
+
+def _unbound(cell: Any, loc: Any = None) -> Any:
+    from .core import unbound_value
+
+    return unbound_value(cell, loc)
+
 
 def slow_path(cell: Any, name: str, loc: Any) -> Callable:
     """Return the general path of an open-coded primitive call: call CELL's value."""
@@ -266,9 +263,93 @@ def slow_path(cell: Any, name: str, loc: Any) -> Callable:
         except SchemeError as error:
             error.add_frame(name, loc)
             raise
-        except CAUGHT as error:
+        except PRIMITIVE_ERRORS as error:
             converted = python_error(proc, error, args)
             converted.add_frame(name, loc)
             raise converted from None
 
     return slow
+
+
+# ---------------------------------------------------------------------------
+# Tests and calls
+
+
+def fused_if(test: Node, then: Node, otherwise: Node | None) -> Node | None:
+    """Return an ``if`` node with its test computed inline, when the test can be."""
+    if not hasattr(test, "fuse"):
+        return None
+    emitter = Emitter()
+    value = emitter.operand(test)
+    emitter.line(f"if {value} is not False:")
+    emitter.line(f"return {emitter.name(then, 'n')}(frame)", 1)
+    if otherwise is None:
+        from ..datums import UNSPECIFIED
+
+        emitter.line(f"return {emitter.name(UNSPECIFIED, 'k')}")
+    else:
+        emitter.line(f"return {emitter.name(otherwise, 'n')}(frame)")
+    return emitter.build()
+
+
+def global_call(
+    cell: Any, operands: list[Node], tail: bool, failed: Callable, loc: Any = None
+) -> Node | None:
+    """Return a node calling the procedure in CELL, with its operands inlined."""
+    if len(operands) > 4:
+        return None
+    emitter = Emitter()
+    c, u = emitter.name(cell, "c"), emitter.fixed("unbound", _unbound)
+    emitter.line(f"proc = {c}.value")
+    emitter.line(f"if proc is {emitter.name(UNBOUND, 'UNBOUND')}:")
+    emitter.line(f"proc = {u}({c}, {emitter.name(loc, 'loc')})", 1)
+    return emit_call(emitter, operands, tail, failed)
+
+
+def local_call(
+    operator: Node, operands: list[Node], tail: bool, failed: Callable
+) -> Node | None:
+    """Return a node calling the procedure in a local variable, operands inlined."""
+    inline = getattr(operator, "inline", None)
+    if inline is None or len(operands) > 4:
+        return None
+    emitter = Emitter()
+    emitter.line(f"proc = {inline}")
+    return emit_call(emitter, operands, tail, failed)
+
+
+def emit_call(
+    emitter: Emitter, operands: list[Node], tail: bool, failed: Callable
+) -> Node:
+    """Finish the node of a call of ``proc`` (already fetched) on OPERANDS."""
+    args = ", ".join(emitter.operand(node) for node in operands)
+    arguments = f"({args},)" if len(operands) == 1 else f"({args})"
+    closure = emitter.fixed("Closure", Closure)
+    f = emitter.fixed("failed", failed)
+    errors = emitter.fixed("errors", CAUGHT)
+    if tail:
+        tail_call = emitter.fixed("TailCall", TailCall)
+        emitter.line(f"if type(proc) is {closure}:")
+        emitter.line(f"return {tail_call}(proc, {arguments})", 1)
+        emitter.line("try:")
+        emitter.line(f"return proc({args})", 1)
+        emitter.line(f"except {errors} as error:")
+        emitter.line(f"raise {f}(error, proc, {arguments}) from None", 1)
+        return emitter.build()
+    tail_call = emitter.fixed("TailCall", TailCall)
+    trampoline = emitter.fixed("apply_procedure", apply_procedure)
+    separator = ", " if operands else ""
+    emitter.line("try:")
+    emitter.line(f"if type(proc) is {closure}:", 1)
+    emitter.line(f"if proc.nreq == {len(operands)} and proc.rest is False:", 2)
+    emitter.line(f"result = proc.body([proc.env, {args}{separator}*proc.pad])", 3)
+    emitter.line("else:", 2)
+    emitter.line(f"result = proc.body(proc.make_frame({arguments}))", 3)
+    emitter.line("else:", 1)
+    emitter.line(f"result = proc({args})", 2)
+    emitter.line(f"if type(result) is {tail_call}:", 1)
+    emitter.line(f"return {trampoline}(result.proc, result.args)", 2)
+    emitter.line("return result", 1)
+    emitter.line(f"except {errors} as error:")
+    emitter.line(f"raise {f}(error, proc, {arguments}) from None", 1)
+    return emitter.build()

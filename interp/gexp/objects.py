@@ -81,6 +81,7 @@ class Gexp:
 def approximate_sexp(gexp: Gexp) -> Any:
     """Return GEXP's template with literal inputs inlined and other references
     shown as ``(*approximate*)``, without touching the store."""
+    from ..datums import Pair
     from .lower import fill_template, is_literal
 
     def value_of(item: GexpInput) -> Any:
@@ -88,7 +89,7 @@ def approximate_sexp(gexp: Gexp) -> Any:
             return make_call("getenv", item.output)
         if isinstance(item.value, Gexp):
             return approximate_sexp(item.value)
-        if is_literal(item.value):
+        if is_literal(item.value) or type(item.value) in (Pair, list):
             return item.value
         return make_call("*approximate*")
 

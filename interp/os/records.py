@@ -640,6 +640,8 @@ def _items(value: Pair) -> list | None:
 
 def install(module: Any) -> None:
     """Bind the record forms and procedures in MODULE, normally ``(guix records)``."""
+    from . import printers  # noqa: F401  (registers how OS values print)
+
     forms = {
         "define-record-type*": compile_define_record_type_star,
         "this-record": compile_this_record,
