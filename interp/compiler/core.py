@@ -26,6 +26,7 @@ from .scope import Local, Renamed, Scope, global_module, resolve, strip
 from .specialize import (
     CAUGHT,
     global_call,
+    jump_node,
     local_call,
     mark_constant,
     mark_local,
@@ -262,6 +263,8 @@ def setter(identifier: Any, scope: Scope, form: Any) -> Callable[[list, Any], No
     binding, depth = resolve(scope, identifier, scope.module)
     if type(binding) is Local:
         slot = binding.slot
+        if binding.loop is not None:
+            binding.loop.assigned = True
 
         def set_local(frame: list, value: Any) -> None:
             for _ in range(depth):
@@ -310,6 +313,10 @@ def compile_call(form: Pair, scope: Scope, tail: bool) -> Node:
         node = specialized_call(cell, name, operands, tail, form.loc)
         if node is not None:
             return node
+    if tail:
+        jump = loop_jump(items[0], scope, operands)
+        if jump is not None:
+            return jump
     operator = compile_expr(items[0], scope, False, form.loc)
     node = local_call(operator, operands, tail, failure_handler(name, form.loc))
     if node is not None:
@@ -317,6 +324,18 @@ def compile_call(form: Pair, scope: Scope, tail: bool) -> Node:
     if tail:
         return tail_call_node(operator, operands, failure_handler(name, form.loc))
     return call_node(operator, operands, name, form.loc)
+
+
+def loop_jump(operator: Any, scope: Scope, operands: list[Node]) -> Node | None:
+    """Return the jump node of a named let's self tail call, if OPERATOR is one."""
+    if type(operator) is not Symbol and type(operator) is not Renamed:
+        return None
+    binding, depth = resolve(scope, operator, scope.module)
+    if type(binding) is not Local or binding.loop is None or depth != 1:
+        return None
+    if len(operands) != binding.loop.nreq:
+        return None
+    return jump_node(binding.loop, binding.slot, operands)
 
 
 def global_operator(operator: Any, scope: Scope) -> Cell | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..datums import NIL, UNSPECIFIED, Keyword, Loc, Pair, Symbol, eqv
-from ..runtime.procedures import Closure, TailCall, apply_procedure
+from ..runtime.procedures import UNBOUND, Closure, TailCall, apply_procedure
+from .specialize import JUMP
 from .core import (
     SPECIAL_FORMS,
     Node,
@@ -21,7 +22,7 @@ from .core import (
     syntax_error,
 )
 from .scope import Renamed, Scope, is_identifier, strip
-from .specialize import fused_if
+from .specialize import fused_if, fused_stores, mark_constant
 
 ELSE = Symbol("else")
 ARROW = Symbol("=>")
@@ -64,12 +65,7 @@ def compile_if(form: Pair, scope: Scope, tail: bool) -> Node:
     test = compile_expr(items[1], scope)
     then = compile_expr(items[2], scope, tail)
     otherwise = compile_expr(items[3], scope, tail) if len(items) == 4 else None
-    fused = fused_if(test, then, otherwise)
-    if fused is not None:
-        return fused
-    if otherwise is None:
-        return lambda frame: then(frame) if test(frame) is not False else UNSPECIFIED
-    return lambda frame: then(frame) if test(frame) is not False else otherwise(frame)
+    return fused_if(test, then, otherwise)
 
 
 @special("set!")
@@ -166,9 +162,11 @@ def compile_lambda(form: Pair, scope: Scope, tail: bool, name: Any = None) -> No
     loc = form.loc
     proc_name = strip(name) if name is not None else None
 
-    return lambda frame: Closure(
+    make = lambda frame: Closure(  # noqa: E731
         nreq, has_rest, nlocals, body_node, frame, proc_name, loc
     )
+    make.parts = (nreq, has_rest, nlocals, body_node, inner.frame)
+    return make
 
 
 def compile_named(x: Any, scope: Scope, name: Any) -> Node:
@@ -228,23 +226,7 @@ def init_node(expression: Any, scope: Scope, name: Any) -> Node:
 
 def store_node(slots: list[int], inits: list[Node], body: Node) -> Node:
     """Return a node storing the INITS into SLOTS of the frame, then running BODY."""
-    if len(slots) == 1:
-        (slot,), (init,) = slots, inits
-
-        def let1(frame: list) -> Any:
-            frame[slot] = init(frame)
-            return body(frame)
-
-        return let1
-    pairs = tuple(zip(slots, inits, strict=True))
-
-    def let(frame: list) -> Any:
-        values = [init(frame) for _, init in pairs]
-        for (slot, _), value in zip(pairs, values, strict=True):
-            frame[slot] = value
-        return body(frame)
-
-    return let
+    return fused_stores(slots, inits, body)
 
 
 @special("let")
@@ -318,10 +300,47 @@ def compile_named_let(form: Pair, scope: Scope, tail: bool) -> Node:
     for var, _ in reversed(bindings):
         params = Pair(var, params)
     inner = scope.child()
-    slot = inner.bind(name).slot
+    local = inner.bind(name)
+    slot = local.slot
+    local.loop = info = Loop(len(bindings))
     lambda_form = make_lambda_form(params, form.cdr.cdr.cdr, form.loc)
     loop = compile_lambda(lambda_form, inner, False, name)
+    nreq, _, nlocals, body, frame = loop.parts
+    # The body's self tail calls jump back into the same frame, unless a
+    # closure made in the body could capture that frame (or the loop
+    # variable is assigned, so the name may no longer mean this loop).
+    info.enabled = not frame.has_inner_frames and not info.assigned
+    if info.enabled:
+        return loop_jump_node(slot, loop, inits, body, (UNBOUND,) * nlocals, tail)
     return loop_call_node(slot, loop, inits, tail)
+
+
+class Loop:
+    """What the self tail calls of a named let need: its arity and whether to jump."""
+
+    __slots__ = ("nreq", "enabled", "assigned")
+
+    def __init__(self, nreq: int) -> None:
+        self.nreq = nreq
+        self.enabled = False
+        self.assigned = False
+
+
+def loop_jump_node(slot, loop, inits, body, pad, tail) -> Node:
+    """Return a node running a named let as a Python loop over one reused frame."""
+
+    def run_loop(frame: list) -> Any:
+        args = [init(frame) for init in inits]
+        frame[slot] = loop(frame)
+        inner = [frame, *args, *pad]
+        while True:
+            result = body(inner)
+            if result is not JUMP:
+                if type(result) is TailCall and not tail:
+                    return apply_procedure(result.proc, result.args)
+                return result
+
+    return run_loop
 
 
 def loop_call_node(slot: int, loop: Node, inits: list[Node], tail: bool) -> Node:
@@ -444,14 +463,16 @@ def compile_when(form: Pair, scope: Scope, tail: bool) -> Node:
         ]
     )
     if strip(items[0]).name == "unless" or form.car is SPECIAL_FORMS.get("unless"):
-        return lambda frame: body(frame) if test(frame) is False else UNSPECIFIED
-    return lambda frame: body(frame) if test(frame) is not False else UNSPECIFIED
+        return fused_if(
+            test, mark_constant(lambda frame: UNSPECIFIED, UNSPECIFIED), body
+        )
+    return fused_if(test, body, None)
 
 
 @special("cond")
 def compile_cond(form: Pair, scope: Scope, tail: bool) -> Node:
     clauses = form_list(form.cdr, form)
-    node: Node = lambda frame: UNSPECIFIED  # noqa: E731
+    node: Node = mark_constant(lambda frame: UNSPECIFIED, UNSPECIFIED)
     for index in range(len(clauses) - 1, -1, -1):
         clause = clauses[index]
         parts = form_list(clause, form) if type(clause) is Pair else None
@@ -502,7 +523,7 @@ def cond_clause(
             for i, x in enumerate(parts[1:])
         ]
     )
-    return lambda frame: body(frame) if test(frame) is not False else otherwise(frame)
+    return fused_if(test, body, otherwise)
 
 
 @special("case")

@@ -23,10 +23,13 @@ from ..modules.module import Module
 class Frame:
     """The compile-time picture of one run-time frame: SIZE slots, slot 0 the parent."""
 
-    __slots__ = ("size",)
+    __slots__ = ("size", "has_inner_frames")
 
     def __init__(self) -> None:
         self.size = 1
+        # Whether a lambda (or anything else making a frame) appears inside:
+        # then a closure may capture this frame, which must not be reused.
+        self.has_inner_frames = False
 
     def allocate(self) -> int:
         """Reserve a new slot and return its index."""
@@ -37,12 +40,14 @@ class Frame:
 class Local:
     """A lexical variable in slot SLOT; CHECKED when it may be read before set."""
 
-    __slots__ = ("slot", "checked", "name")
+    __slots__ = ("slot", "checked", "name", "loop")
 
     def __init__(self, slot: int, checked: bool, name: Any) -> None:
         self.slot = slot
         self.checked = checked
         self.name = name
+        # For the variable of a named let: the Loop its tail calls may jump in.
+        self.loop = None
 
 
 class Scope:
@@ -62,6 +67,7 @@ class Scope:
 
     def new_frame(self) -> Scope:
         """Return a scope for the body of a lambda: a new frame below this one."""
+        self.frame.has_inner_frames = True
         return Scope(self, Frame(), self.module)
 
     def bind(self, key: Any, checked: bool = False) -> Local:

@@ -48,6 +48,21 @@ CAUGHT = (SchemeError, *PRIMITIVE_ERRORS)
 _FACTORIES: dict[str, Callable] = {}
 
 
+class Jump:
+    """Returned by a named let's self tail call: run the body again."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "#<jump>"
+
+
+JUMP = Jump()
+# Past this many lines a generated node calls its sub-nodes instead of
+# inlining them: big shapes are rarely repeated, and each costs a compile.
+MAX_LINES = 60
+
+
 def mark_local(node: Node, depth: int, slot: int) -> Node:
     """Note on NODE that it reads slot SLOT, DEPTH frames up."""
     node.inline = "frame" + "[0]" * depth + f"[{slot}]"
@@ -67,6 +82,7 @@ class Emitter:
         self.lines: list[str] = []
         self.names: dict[str, Any] = {}
         self.temporaries = 0
+        self.depth = 0
 
     def name(self, value: Any, prefix: str = "o") -> str:
         """Return the parameter name under which the node sees VALUE."""
@@ -87,14 +103,26 @@ class Emitter:
         return f"t{self.temporaries}"
 
     def line(self, text: str, indent: int = 0) -> None:
-        self.lines.append("    " * indent + text)
+        self.lines.append("    " * (self.depth + indent) + text)
+
+    def returns(self, node: Node) -> None:
+        """Emit statements returning NODE's value (NODE is in return position)."""
+        fuse_return = getattr(node, "fuse_return", None)
+        if fuse_return is not None and len(self.lines) < MAX_LINES:
+            fuse_return(self)
+        elif hasattr(node, "constant") or hasattr(node, "fuse"):
+            self.line(f"return {self.operand(node)}")
+        elif getattr(node, "inline", None) is not None:
+            self.line(f"return {node.inline}")
+        else:
+            self.line(f"return {self.name(node, 'n')}(frame)")
 
     def operand(self, node: Node) -> str:
         """Emit the computation of NODE's value; return a cheap expression for it."""
         if hasattr(node, "constant"):
             return self.name(node.constant[0], "k")
         fuse = getattr(node, "fuse", None)
-        if fuse is not None:
+        if fuse is not None and len(self.lines) < MAX_LINES:
             return fuse(self)
         temporary = self.temporary()
         inline = getattr(node, "inline", None)
@@ -272,24 +300,47 @@ def slow_path(cell: Any, name: str, loc: Any) -> Callable:
 
 
 # ---------------------------------------------------------------------------
-# Tests and calls
+# Tests, sequences and calls
 
 
-def fused_if(test: Node, then: Node, otherwise: Node | None) -> Node | None:
-    """Return an ``if`` node with its test computed inline, when the test can be."""
-    if not hasattr(test, "fuse"):
-        return None
+def fused_node(fuse_return: Callable) -> Node:
+    """Return the node made of FUSE_RETURN's statements; it can be fused in turn."""
     emitter = Emitter()
-    value = emitter.operand(test)
-    emitter.line(f"if {value} is not False:")
-    emitter.line(f"return {emitter.name(then, 'n')}(frame)", 1)
-    if otherwise is None:
-        from ..datums import UNSPECIFIED
+    fuse_return(emitter)
+    node = emitter.build()
+    node.fuse_return = fuse_return
+    return node
 
-        emitter.line(f"return {emitter.name(UNSPECIFIED, 'k')}")
-    else:
-        emitter.line(f"return {emitter.name(otherwise, 'n')}(frame)")
-    return emitter.build()
+
+def fused_if(test: Node, then: Node, otherwise: Node | None) -> Node:
+    """Return an ``if`` node, its test and branches inlined where they can be."""
+
+    def fuse_return(emitter: Emitter) -> None:
+        value = emitter.operand(test)
+        emitter.line(f"if {value} is not False:")
+        emitter.depth += 1
+        emitter.returns(then)
+        emitter.depth -= 1
+        if otherwise is None:
+            from ..datums import UNSPECIFIED
+
+            emitter.line(f"return {emitter.name(UNSPECIFIED, 'k')}")
+        else:
+            emitter.returns(otherwise)
+
+    return fused_node(fuse_return)
+
+
+def fused_stores(slots: list[int], inits: list[Node], body: Node) -> Node:
+    """Return a node storing INITS' values into frame SLOTS, then returning BODY's."""
+
+    def fuse_return(emitter: Emitter) -> None:
+        values = [emitter.operand(init) for init in inits]
+        for slot, value in zip(slots, values, strict=True):
+            emitter.line(f"frame[{slot}] = {value}")
+        emitter.returns(body)
+
+    return fused_node(fuse_return)
 
 
 def global_call(
@@ -298,12 +349,15 @@ def global_call(
     """Return a node calling the procedure in CELL, with its operands inlined."""
     if len(operands) > 4:
         return None
-    emitter = Emitter()
-    c, u = emitter.name(cell, "c"), emitter.fixed("unbound", _unbound)
-    emitter.line(f"proc = {c}.value")
-    emitter.line(f"if proc is {emitter.name(UNBOUND, 'UNBOUND')}:")
-    emitter.line(f"proc = {u}({c}, {emitter.name(loc, 'loc')})", 1)
-    return emit_call(emitter, operands, tail, failed)
+
+    def fetch(emitter: Emitter) -> None:
+        c = emitter.name(cell, "c")
+        emitter.line(f"proc = {c}.value")
+        emitter.line(f"if proc is {emitter.fixed('UNBOUND', UNBOUND)}:")
+        unbound = emitter.fixed("unbound", _unbound)
+        emitter.line(f"proc = {unbound}({c}, {emitter.name(loc, 'loc')})", 1)
+
+    return call_node(fetch, operands, tail, failed)
 
 
 def local_call(
@@ -313,43 +367,88 @@ def local_call(
     inline = getattr(operator, "inline", None)
     if inline is None or len(operands) > 4:
         return None
-    emitter = Emitter()
-    emitter.line(f"proc = {inline}")
-    return emit_call(emitter, operands, tail, failed)
+    return call_node(
+        lambda emitter: emitter.line(f"proc = {inline}"), operands, tail, failed
+    )
 
 
-def emit_call(
-    emitter: Emitter, operands: list[Node], tail: bool, failed: Callable
+def call_node(
+    fetch: Callable, operands: list[Node], tail: bool, failed: Callable
 ) -> Node:
-    """Finish the node of a call of ``proc`` (already fetched) on OPERANDS."""
-    args = ", ".join(emitter.operand(node) for node in operands)
-    arguments = f"({args},)" if len(operands) == 1 else f"({args})"
-    closure = emitter.fixed("Closure", Closure)
-    f = emitter.fixed("failed", failed)
-    errors = emitter.fixed("errors", CAUGHT)
-    if tail:
-        tail_call = emitter.fixed("TailCall", TailCall)
-        emitter.line(f"if type(proc) is {closure}:")
-        emitter.line(f"return {tail_call}(proc, {arguments})", 1)
+    """Return a call node; FETCH emits the statements putting the operator in proc."""
+
+    def emit_arguments(emitter: Emitter) -> tuple[str, str, str]:
+        fetch(emitter)
+        # The operator is fetched first, into a variable of this call's own,
+        # as the operands may contain calls of their own.
+        proc = emitter.temporary()
+        emitter.line(f"{proc} = proc")
+        args = ", ".join(emitter.operand(node) for node in operands)
+        emitter.fixed("Closure", Closure)
+        emitter.fixed("errors", CAUGHT)
+        return proc, args, emitter.name(failed, "failed")
+
+    def arguments(args: str) -> str:
+        return f"({args},)" if len(operands) == 1 else f"({args})"
+
+    def fuse_return(emitter: Emitter) -> None:
+        proc, args, failure = emit_arguments(emitter)
+        emitter.fixed("TailCall", TailCall)
+        emitter.line(f"if type({proc}) is Closure:")
+        emitter.line(f"return TailCall({proc}, {arguments(args)})", 1)
         emitter.line("try:")
-        emitter.line(f"return proc({args})", 1)
-        emitter.line(f"except {errors} as error:")
-        emitter.line(f"raise {f}(error, proc, {arguments}) from None", 1)
-        return emitter.build()
-    tail_call = emitter.fixed("TailCall", TailCall)
-    trampoline = emitter.fixed("apply_procedure", apply_procedure)
-    separator = ", " if operands else ""
-    emitter.line("try:")
-    emitter.line(f"if type(proc) is {closure}:", 1)
-    emitter.line(f"if proc.nreq == {len(operands)} and proc.rest is False:", 2)
-    emitter.line(f"result = proc.body([proc.env, {args}{separator}*proc.pad])", 3)
-    emitter.line("else:", 2)
-    emitter.line(f"result = proc.body(proc.make_frame({arguments}))", 3)
-    emitter.line("else:", 1)
-    emitter.line(f"result = proc({args})", 2)
-    emitter.line(f"if type(result) is {tail_call}:", 1)
-    emitter.line(f"return {trampoline}(result.proc, result.args)", 2)
-    emitter.line("return result", 1)
-    emitter.line(f"except {errors} as error:")
-    emitter.line(f"raise {f}(error, proc, {arguments}) from None", 1)
-    return emitter.build()
+        emitter.line(f"return {proc}({args})", 1)
+        emitter.line("except errors as error:")
+        emitter.line(f"raise {failure}(error, {proc}, {arguments(args)}) from None", 1)
+
+    def fuse(emitter: Emitter) -> str:
+        proc, args, failure = emit_arguments(emitter)
+        emitter.fixed("TailCall", TailCall)
+        emitter.fixed("apply_procedure", apply_procedure)
+        result = emitter.temporary()
+        separator = ", " if operands else ""
+        emitter.line("try:")
+        emitter.line(f"if type({proc}) is Closure:", 1)
+        emitter.line(f"if {proc}.nreq == {len(operands)} and {proc}.rest is False:", 2)
+        emitter.line(
+            f"{result} = {proc}.body([{proc}.env, {args}{separator}*{proc}.pad])", 3
+        )
+        emitter.line("else:", 2)
+        emitter.line(f"{result} = {proc}.body({proc}.make_frame({arguments(args)}))", 3)
+        emitter.line("else:", 1)
+        emitter.line(f"{result} = {proc}({args})", 2)
+        emitter.line(f"if type({result}) is TailCall:", 1)
+        emitter.line(f"{result} = apply_procedure({result}.proc, {result}.args)", 2)
+        emitter.line("except errors as error:")
+        emitter.line(f"raise {failure}(error, {proc}, {arguments(args)}) from None", 1)
+        return result
+
+    if tail:
+        return fused_node(fuse_return)
+    emitter = Emitter()
+    emitter.line(f"return {fuse(emitter)}")
+    node = emitter.build()
+    node.fuse = fuse
+    return node
+
+
+def jump_node(loop: Any, slot: int, operands: list[Node]) -> Node:
+    """Return a named let's self tail call: new values into the frame, then JUMP.
+
+    While the loop is not known to be safe to run in place (LOOP.enabled is
+    decided once its whole body is compiled), it is an ordinary tail call of
+    the loop procedure, found in slot SLOT of the enclosing frame.
+    """
+
+    def fuse_return(emitter: Emitter) -> None:
+        values = [emitter.operand(node) for node in operands]
+        info = emitter.name(loop, "loop")
+        emitter.line(f"if {info}.enabled:")
+        for index, value in enumerate(values, start=1):
+            emitter.line(f"frame[{index}] = {value}", 1)
+        emitter.line(f"return {emitter.fixed('JUMP', JUMP)}", 1)
+        tail_call = emitter.fixed("TailCall", TailCall)
+        arguments = "".join(value + ", " for value in values)
+        emitter.line(f"return {tail_call}(frame[0][{slot}], ({arguments}))")
+
+    return fused_node(fuse_return)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..store import Derivation
+if TYPE_CHECKING:
+    from ..store import Derivation
 
 
 class StoreDerivation:

@@ -79,8 +79,13 @@ def _unspecified(monad: Any) -> Any:
 
 def with_monad_form(monad: Any, body: list) -> Pair:
     """Return BODY wrapped so that ``return`` and ``>>=`` are MONAD's."""
-    bindings = [(RETURN, make_list([_return_of, monad])),
-                (BIND, make_list([_bind_of, monad]))]  # fmt: skip
+    # Limitation: return and >>= are lexical bindings of the plain symbols,
+    # not syntax parameters as in Guix, so a macro defined elsewhere whose
+    # template says `return' does not see them; such macros are rare.
+    bindings = [
+        (RETURN, make_list([_return_of, monad])),
+        (BIND, make_list([_bind_of, monad])),
+    ]
     return let_form(bindings, body)
 
 
@@ -114,8 +119,10 @@ def _mlet_star_body(
     if len(parts) == 3 and is_identifier(parts[1]) and strip(parts[1]) is ARROW:
         return let_form([(parts[0], parts[2])], [inner])
     if len(parts) != 2 or not (is_identifier(parts[0]) or type(parts[0]) is Pair):
-        raise syntax_error("bad mlet* binding: expected (var mvalue) or (var -> value)",
-                           binding if type(binding) is Pair else form)  # fmt: skip
+        raise syntax_error(
+            "bad mlet* binding: expected (var mvalue) or (var -> value)",
+            binding if type(binding) is Pair else form,
+        )
     mvalue = with_monad_form(monad, [parts[1]])
     if type(parts[0]) is Pair:
         # ((values a b) mvalue) binds several values, as Guix allows.
@@ -129,8 +136,9 @@ def _mlet_star_body(
 def _mlet_parts(form: Pair, what: str) -> tuple[Any, list, list]:
     items = form_list(form, form)
     if len(items) < 4:
-        raise syntax_error(f"bad {what}: expected ({what} monad (bindings...) body...)",
-                           form)  # fmt: skip
+        raise syntax_error(
+            f"bad {what}: expected ({what} monad (bindings...) body...)", form
+        )
     return items[1], form_list(items[2], form), items[3:]
 
 
@@ -145,7 +153,7 @@ def compile_mlet_star(form: Pair, scope: Scope, tail: bool):
 
 @special("mlet")
 def compile_mlet(form: Pair, scope: Scope, tail: bool):
-    """Compile ``(mlet MONAD (BINDINGS...) BODY...)``: bindings see none of each other."""
+    """Compile ``(mlet MONAD (BINDINGS...) BODY...)``; no binding sees another."""
     monad_expr, bindings, body = _mlet_parts(form, "mlet")
     monad = fresh("monad", scope)
     temporaries, renamed = [], []
@@ -172,8 +180,14 @@ def _mbegin_chain(monad: Any, expressions: list, scope: Scope) -> Any:
         return with_monad_form(monad, expressions)
     ignored = fresh("ignored", scope)
     rest = _mbegin_chain(monad, expressions[1:], scope)
-    return make_list([_bind, monad, with_monad_form(monad, expressions[:1]),
-                      lambda_form([ignored], [rest])])  # fmt: skip
+    return make_list(
+        [
+            _bind,
+            monad,
+            with_monad_form(monad, expressions[:1]),
+            lambda_form([ignored], [rest]),
+        ]
+    )
 
 
 @special("mbegin")
@@ -315,8 +329,9 @@ def compile_gexp(form: Pair, scope: Scope, tail: bool):
             _, value, output, native = spec
             name = output(frame) if output is not None else "out"
             if not isinstance(name, str):
-                raise scheme_error("wrong-type-arg", "ungexp: bad output name", name,
-                                   loc=loc)  # fmt: skip
+                raise scheme_error(
+                    "wrong-type-arg", "ungexp: bad output name", name, loc=loc
+                )
             inputs.append(GexpInput(value(frame), name, native))
         return Gexp(template, inputs, tuple(CURRENT_MODULES.value), loc)
 
@@ -367,7 +382,9 @@ def _list(value: Any) -> list:
     try:
         return list_to_python(value)
     except ValueError:
-        raise scheme_error("wrong-type-arg", "expected a list of modules", value) from None
+        raise scheme_error(
+            "wrong-type-arg", "expected a list of modules", value
+        ) from None
 
 
 def _module_source(system: Any, entry: Any) -> tuple | None:
@@ -383,8 +400,12 @@ def _module_source(system: Any, entry: Any) -> tuple | None:
     if path is None:
         if name in system.tables:
             return None
-        raise scheme_error("missing-module", "with-imported-modules: no module",
-                           entry, hint="add its directory with -L")  # fmt: skip
+        raise scheme_error(
+            "missing-module",
+            "with-imported-modules: no module",
+            entry,
+            hint="add its directory with -L",
+        )
     return name, str(path)
 
 

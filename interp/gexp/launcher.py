@@ -65,8 +65,10 @@ def launcher_path(store: Store) -> str:
         file = os.path.join(directory, LAUNCHER_NAME)
         with open(file, "w", encoding="utf-8") as out:
             out.write(launcher_text())
-        os.chmod(file, stat.S_IRWXU | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH
-                 | stat.S_IXOTH)  # fmt: skip
+        os.chmod(
+            file,
+            stat.S_IRWXU | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH,
+        )
         path = store.add_path(LAUNCHER_NAME, file, recursive=True)
     store._oscdsl_launcher = path
     return path

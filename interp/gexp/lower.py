@@ -132,7 +132,8 @@ def _check_store_path(store: Store, path: str) -> str:
 
     if not hashing.is_store_path(path, store.prefix) or not store.is_valid(path):
         raise scheme_error(
-            "gexp-input-error", f"{path} is not a valid item of the store {store.prefix}"
+            "gexp-input-error",
+            f"{path} is not a valid item of the store {store.prefix}",
         )
     return path
 
@@ -201,7 +202,7 @@ def _lower_file_append(store: Store, file: FileAppend) -> Lowered:
 
 @compiler(ComputedFile)
 def _lower_computed_file(store: Store, file: ComputedFile) -> Lowered:
-    drv = gexp_to_derivation(store, file.name, file.gexp, **file.options)
+    drv = gexp_to_derivation(store, file.name, file.gexp, **(file.options or {}))
     return Lowered(drv.output_path("out"), drv)
 
 
@@ -225,10 +226,14 @@ def _lower_mixed_text(store: Store, file: MixedTextFile) -> Lowered:
     inputs.append(GexpInput(None, "out", is_output=True))
     port = Symbol("port")
     writer = make_list(
-        [Symbol("lambda"), make_list([port]),
-         make_list([Symbol("display"), make_list([Symbol("string-append"), *holes]),
-                    port])]
-    )  # fmt: skip
+        [
+            Symbol("lambda"),
+            make_list([port]),
+            make_list(
+                [Symbol("display"), make_list([Symbol("string-append"), *holes]), port]
+            ),
+        ]
+    )
     template = make_list([Symbol("call-with-output-file"), out, writer])
     drv = gexp_to_derivation(store, file.name, Gexp(template, inputs))
     return Lowered(drv.output_path("out"), drv)
@@ -240,15 +245,20 @@ def _lower_file_union(store: Store, union: FileUnion) -> Lowered:
     inputs = [GexpInput(file) for _, file in union.files]
     out = Hole(len(inputs))
     inputs.append(GexpInput(None, "out", is_output=True))
-    template = make_list([
-        Symbol("let"), make_list([make_list([Symbol("out"), out])]),
-        make_call("mkdir-p", Symbol("out")),
-        make_list([
-            Symbol("for-each"),
-            _read_datum(_LINK_ENTRY),
-            make_list([Symbol("quote"), make_list(entries)]),
-        ]),
-    ])  # fmt: skip
+    template = make_list(
+        [
+            Symbol("let"),
+            make_list([make_list([Symbol("out"), out])]),
+            make_call("mkdir-p", Symbol("out")),
+            make_list(
+                [
+                    Symbol("for-each"),
+                    _read_datum(_LINK_ENTRY),
+                    make_list([Symbol("quote"), make_list(entries)]),
+                ]
+            ),
+        ]
+    )
     drv = gexp_to_derivation(store, union.name, Gexp(template, inputs))
     return Lowered(drv.output_path("out"), drv)
 
@@ -316,6 +326,8 @@ def _lower_into(store: Store, gexp: Gexp, result: LoweredGexp) -> Any:
     return fill_template(gexp.template, values)
 
 
+# Limitation: #+ (ungexp-native) is lowered like #$, because oscdsl builds
+# for the host only and has no cross-compilation.
 def _lower_input(store: Store, gexp: Gexp, item: GexpInput, result: LoweredGexp) -> Any:
     if item.is_output:
         return make_call("getenv", item.output)
@@ -329,12 +341,9 @@ def _lower_value(
     if isinstance(value, Gexp):
         return _lower_into(store, value, result)
     if type(value) is str:
-        from ..store import hashing
-
-        if hashing.is_store_path(value, store.prefix):
-            item = hashing.to_store_path(value, store.prefix)
-            if store.is_valid(item):
-                result.sources.add(item)
+        item = _store_item_of(store, value)
+        if item is not None and store.is_valid(item):
+            result.sources.add(item)
         return value
     if is_literal(value):
         return value
@@ -352,6 +361,19 @@ def _lower_value(
         lowered = Lowered(path, lowered.derivation, output)
     result.add(lowered)
     return lowered.path
+
+
+def _store_item_of(store: Store, path: str) -> str | None:
+    """Return the store item the string PATH is or lies inside, or None."""
+    from ..errors import BuildError
+    from ..store import hashing
+
+    if not path.startswith(store.prefix + "/"):
+        return None
+    try:
+        return hashing.to_store_path(path, store.prefix)
+    except BuildError:
+        return None
 
 
 def fill_template(template: Any, values: list) -> Any:
@@ -410,6 +432,9 @@ def imported_modules_directory(store: Store, modules: list[tuple[tuple, Any]]) -
     A module's source is a file name or a file-like object (which must lower
     to a plain store item).
     """
+    # Limitation: only the modules named are copied, not the modules they
+    # use in turn, because finding that closure means reading every
+    # define-module form; list each module the build code needs.
     import shutil
 
     with tempfile.TemporaryDirectory(prefix="oscdsl-modules-") as directory:
@@ -427,7 +452,9 @@ def imported_modules_directory(store: Store, modules: list[tuple[tuple, Any]]) -
 # --- derivations and scripts ------------------------------------------------------
 
 
-def program_text(lowered: LoweredGexp, splice: bool = False, load_path: bool = True) -> str:
+def program_text(
+    lowered: LoweredGexp, splice: bool = False, load_path: bool = True
+) -> str:
     """Return the oscdsl program LOWERED stands for (its forms, with SPLICE)."""
     from ..printer import write_string
 
@@ -463,10 +490,15 @@ def program_derivation(
     sources = sorted(lowered.sources | {launcher})
     builder = store.add_text(f"{name}-builder", program, references=lowered.sources)
     drv = store.derivation(
-        name, launcher, args=[builder], env=env or {},
+        name,
+        launcher,
+        args=[builder],
+        env=env or {},
         input_derivations={p: sorted(o) for p, o in lowered.input_derivations.items()},
-        input_sources=[*sources, builder], outputs=outputs or ["out"], system=system,
-    )  # fmt: skip
+        input_sources=[*sources, builder],
+        outputs=outputs or ["out"],
+        system=system,
+    )
     return StoreDerivation(store.write_derivation(drv), drv)
 
 
@@ -487,8 +519,9 @@ def gexp_to_derivation(
         gexp = Gexp(gexp.template, gexp.inputs, (*gexp.modules, *modules), gexp.loc)
     lowered = lower_gexp(store, gexp)
     outputs = gexp.outputs() or ["out"]
-    return program_derivation(store, name, program_text(lowered), lowered, outputs,
-                              env_vars, system)  # fmt: skip
+    return program_derivation(
+        store, name, program_text(lowered), lowered, outputs, env_vars, system
+    )
 
 
 def gexp_to_script(store: Store, name: str, gexp: Gexp) -> StoreDerivation:
@@ -507,7 +540,11 @@ def gexp_to_script(store: Store, name: str, gexp: Gexp) -> StoreDerivation:
 
 
 def gexp_to_file(
-    store: Store, name: str, gexp: Gexp, splice: bool = False, set_load_path: bool = True
+    store: Store,
+    name: str,
+    gexp: Gexp,
+    splice: bool = False,
+    set_load_path: bool = True,
 ) -> StoreDerivation:
     """Return the derivation of a file NAME holding the code of GEXP."""
     lowered = lower_gexp(store, gexp)
@@ -527,11 +564,19 @@ def _file_derivation(
 
     out = make_call("getenv", "out")
     port = Symbol("port")
-    write = make_list([
-        Symbol("call-with-output-file"), out,
-        make_list([Symbol("lambda"), make_list([port]),
-                   make_list([Symbol("display"), text, port])]),
-    ])  # fmt: skip
+    write = make_list(
+        [
+            Symbol("call-with-output-file"),
+            out,
+            make_list(
+                [
+                    Symbol("lambda"),
+                    make_list([port]),
+                    make_list([Symbol("display"), text, port]),
+                ]
+            ),
+        ]
+    )
     forms = [write]
     if executable:
         forms.append(make_call("chmod", out, 0o555))

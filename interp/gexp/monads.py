@@ -56,8 +56,9 @@ def _identity_sequence(mvalues: list) -> Any:
     return make_list(mvalues)
 
 
-IDENTITY_MONAD = Monad("%identity-monad", lambda value: value, _identity_bind,
-                       _identity_sequence)  # fmt: skip
+IDENTITY_MONAD = Monad(
+    "%identity-monad", lambda value: value, _identity_bind, _identity_sequence
+)
 
 
 # --- the state monad ----------------------------------------------------------
@@ -140,13 +141,15 @@ def _generic_sequence(monad: Monad, items: list, done: list) -> Any:
 def mapm(monad: Monad, mproc: Any, *lists: Any) -> Any:
     """Return the monadic list of MPROC applied to the elements of LISTS, in order."""
     columns = [list_to_python(lst) for lst in lists]
-    return sequence(monad, [call(mproc, *items) for items in zip(*columns)])
+    return sequence(
+        monad, [call(mproc, *items) for items in zip(*columns, strict=False)]
+    )
 
 
 def foldm(monad: Monad, mproc: Any, init: Any, *lists: Any) -> Any:
     """Return the monadic left fold of MPROC (elements..., accumulator) over LISTS."""
     columns = [list_to_python(lst) for lst in lists]
-    rows = list(zip(*columns))
+    rows = list(zip(*columns, strict=False))
 
     def step(index: int, accumulator: Any) -> Any:
         if index == len(rows):
@@ -180,7 +183,9 @@ def anym(monad: Monad, mproc: Any, lst: Any) -> Any:
             return monad.return_(False)
         return monad.bind(
             call(mproc, items[index]),
-            lambda value: monad.return_(value) if value is not False else step(index + 1),
+            lambda value: (
+                monad.return_(value) if value is not False else step(index + 1)
+            ),
         )
 
     return step(0)
@@ -214,9 +219,9 @@ def monadic_unspecified(monad: Monad) -> Any:
 # --- the state, as a value of its own ---------------------------------------------
 
 
-def current_state(state: Any) -> Values:
-    """The state-monad value whose result is the current state."""
-    return Values((state, state))
+def current_state() -> Callable:
+    """Return the state-monad value whose result is the current state."""
+    return lambda state: Values((state, state))
 
 
 def set_current_state(value: Any) -> Callable:
@@ -229,11 +234,15 @@ def state_push(value: Any) -> Callable:
     return lambda state: Values((state, Pair(value, state)))
 
 
-def state_pop(state: Any) -> Values:
-    """The state-monad value popping the state's first element (a list)."""
-    if state is NIL or type(state) is not Pair:
-        raise scheme_error("wrong-type-arg", "state-pop: the state is empty", state)
-    return Values((state.car, state.cdr))
+def state_pop() -> Callable:
+    """Return the state-monad value popping the state's first element (a list)."""
+
+    def pop(state: Any) -> Values:
+        if type(state) is not Pair:
+            raise scheme_error("wrong-type-arg", "state-pop: the state is empty", state)
+        return Values((state.car, state.cdr))
+
+    return pop
 
 
 def run_with_state(mvalue: Any, state: Any = NIL) -> Values:

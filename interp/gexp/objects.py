@@ -8,7 +8,6 @@ file-like classes only describe what to put in the store; the compilers of
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..datums import Loc
@@ -27,7 +26,6 @@ class Hole:
         return f"<hole {self.index}{' @' if self.splicing else ''}>"
 
 
-@dataclass
 class GexpInput:
     """What fills a hole: a VALUE (or, for ``#$output``, an OUTPUT name only).
 
@@ -36,13 +34,21 @@ class GexpInput:
     ``#$`` since it builds for the host only; IS_OUTPUT marks ``#$output``.
     """
 
-    value: Any
-    output: str = "out"
-    native: bool = False
-    is_output: bool = False
+    __slots__ = ("value", "output", "native", "is_output")
+
+    def __init__(
+        self,
+        value: Any,
+        output: str = "out",
+        native: bool = False,
+        is_output: bool = False,
+    ) -> None:
+        self.value = value
+        self.output = output
+        self.native = native
+        self.is_output = is_output
 
 
-@dataclass(eq=False)
 class Gexp:
     """A G-expression: TEMPLATE with holes filled by INPUTS, made at LOC.
 
@@ -51,10 +57,19 @@ class Gexp:
     program the gexp becomes.
     """
 
-    template: Any
-    inputs: list[GexpInput]
-    modules: tuple = ()
-    loc: Loc | None = None
+    __slots__ = ("template", "inputs", "modules", "loc")
+
+    def __init__(
+        self,
+        template: Any,
+        inputs: list[GexpInput],
+        modules: tuple = (),
+        loc: Loc | None = None,
+    ) -> None:
+        self.template = template
+        self.inputs = inputs
+        self.modules = modules
+        self.loc = loc
 
     def scheme_repr(self, write: bool) -> str:
         from ..printer import write_string
@@ -107,10 +122,24 @@ def make_call(name: str, *args: Any) -> Any:
 
 
 class FileLike:
-    """Base of the declarative objects that lower to store items."""
+    """Base of the declarative objects that lower to store items.
+
+    A subclass lists its FIELDS; the constructor takes them in that order,
+    the trailing ones optional with the defaults in DEFAULTS.
+    """
 
     kind = "file-like"
+    fields: tuple[str, ...] = ()
+    defaults: tuple = ()
     name: str
+
+    def __init__(self, *args: Any) -> None:
+        missing = len(self.fields) - len(args)
+        values = (*args, *self.defaults[len(self.defaults) - missing :])
+        if missing < 0 or len(values) != len(self.fields):
+            raise TypeError(f"{self.kind}: expected {len(self.fields)} arguments")
+        for name, value in zip(self.fields, values, strict=True):
+            setattr(self, name, value)
 
     def scheme_repr(self, write: bool) -> str:
         return f"#<{self.kind} {self.name}>"
@@ -119,60 +148,56 @@ class FileLike:
         return self.scheme_repr(True)
 
 
-@dataclass(eq=False, repr=False)
 class PlainFile(FileLike):
     """A file NAME in the store holding CONTENT (text or bytes)."""
 
-    name: str
-    content: str | bytes
+    fields = ("name", "content")
+
     kind = "plain-file"
 
 
-@dataclass(eq=False, repr=False)
 class ComputedFile(FileLike):
     """Whatever the program GEXP writes at ``#$output``, built as a derivation."""
 
-    name: str
-    gexp: Gexp
-    options: dict = field(default_factory=dict)
+    fields = ("name", "gexp", "options")
+    defaults = (None,)
+
     kind = "computed-file"
 
 
-@dataclass(eq=False, repr=False)
 class ProgramFile(FileLike):
     """An executable oscdsl script running GEXP (``gexp->script``'s counterpart)."""
 
-    name: str
-    gexp: Gexp
+    fields = ("name", "gexp")
+
     kind = "program-file"
 
 
-@dataclass(eq=False, repr=False)
 class SchemeFile(FileLike):
     """A file holding the code of GEXP (with SPLICE, its elements one by one)."""
 
-    name: str
-    gexp: Gexp
-    splice: bool = False
-    set_load_path: bool = True
+    fields = ("name", "gexp", "splice", "set_load_path")
+    defaults = (
+        False,
+        True,
+    )
+
     kind = "scheme-file"
 
 
-@dataclass(eq=False, repr=False)
 class MixedTextFile(FileLike):
     """A text file made of PARTS: strings, and file-likes standing for their path."""
 
-    name: str
-    parts: list
+    fields = ("name", "parts")
+
     kind = "mixed-text-file"
 
 
-@dataclass(eq=False, repr=False)
 class FileAppend(FileLike):
     """The path of BASE followed by SUFFIXES, as in ``(file-append bash "/bin/sh")``."""
 
-    base: Any
-    suffixes: tuple[str, ...]
+    fields = ("base", "suffixes")
+
     kind = "file-append"
 
     @property
@@ -180,16 +205,14 @@ class FileAppend(FileLike):
         return f"{getattr(self.base, 'name', '?')}{''.join(self.suffixes)}"
 
 
-@dataclass(eq=False, repr=False)
 class FileUnion(FileLike):
     """A directory NAME of symlinks: FILES lists (relative path, file-like)."""
 
-    name: str
-    files: list[tuple[str, Any]]
+    fields = ("name", "files")
+
     kind = "file-union"
 
 
-@dataclass(eq=False, repr=False)
 class LocalFile(FileLike):
     """The file or tree at the absolute FILE, added to the store as NAME.
 
@@ -197,10 +220,12 @@ class LocalFile(FileLike):
     procedure of (file stat), chooses which files of a tree are added.
     """
 
-    file: str
-    name: str
-    recursive: bool = False
-    select: Any = None
+    fields = ("file", "name", "recursive", "select")
+    defaults = (
+        False,
+        None,
+    )
+
     kind = "local-file"
 
 

@@ -53,11 +53,13 @@ def keyword_arguments(
         item = args[index]
         if type(item) is Keyword:
             if item.name not in allowed:
-                raise scheme_error("keyword-argument-error",
-                                   f"{who}: unknown option #:{item.name}")  # fmt: skip
+                raise scheme_error(
+                    "keyword-argument-error", f"{who}: unknown option #:{item.name}"
+                )
             if index + 1 >= len(args):
-                raise scheme_error("keyword-argument-error",
-                                   f"{who}: no value for #:{item.name}")  # fmt: skip
+                raise scheme_error(
+                    "keyword-argument-error", f"{who}: no value for #:{item.name}"
+                )
             options[item.name] = args[index + 1]
             index += 2
         else:
@@ -240,8 +242,9 @@ def add_text_to_store(store: Any, name: str, text: Any, references: Any = NIL) -
 
 
 @primitive("add-to-store", module=STORE)
-def add_to_store(store: Any, name: str, recursive: Any, hash_algo: Any,
-                 file: str) -> str:  # fmt: skip
+def add_to_store(
+    store: Any, name: str, recursive: Any, hash_algo: Any, file: str
+) -> str:
     """Add FILE to STORE as NAME (a whole tree when RECURSIVE); return its path."""
     del hash_algo  # Limitation: only SHA-256 is used, the store's one algorithm.
     return _store(store, "add-to-store").add_path(name, file, recursive is not False)
@@ -339,8 +342,11 @@ def run_with_store(store: Any, mvalue: Any, *options: Any) -> Any:
     ``#:guile-for-build``, ``#:system`` and ``#:target`` are accepted;
     oscdsl builds for the host only, with its own interpreter.
     """
-    keyword_arguments(options, "run-with-store",
-                      {"guile-for-build": False, "system": False, "target": False})  # fmt: skip
+    keyword_arguments(
+        options,
+        "run-with-store",
+        {"guile-for-build": False, "system": False, "target": False},
+    )
     value, _ = monads.run_state(mvalue, _store(store, "run-with-store"))
     return value
 
@@ -385,8 +391,12 @@ def interned_file(file: str, *args: Any) -> Callable:
         args, "interned-file", {"recursive?": True, "select?": False}
     )
     name = positional[0] if positional else os.path.basename(file.rstrip("/"))
-    local = LocalFile(os.path.abspath(file), name, options["recursive?"] is not False,
-                      options["select?"] or None)  # fmt: skip
+    local = LocalFile(
+        os.path.abspath(file),
+        name,
+        options["recursive?"] is not False,
+        options["select?"] or None,
+    )
     return monadic(lambda store: _lower(store, local).path)
 
 
@@ -401,22 +411,39 @@ def derivation(store: Any, name: str, builder: str, args: Any, *options: Any) ->
     store paths, or lists ``(drv output...)``), ``#:env-vars`` (alist),
     ``#:system``; others of Guix are accepted and ignored.
     """
-    _, options = keyword_arguments(options, "derivation", {
-        "outputs": make_list(["out"]), "inputs": NIL, "env-vars": NIL,
-        "system": False, "hash": False, "hash-algo": False, "recursive?": False,
-        "references-graphs": False, "allowed-references": False,
-        "disallowed-references": False, "leaked-env-vars": False,
-        "local-build?": False, "substitutable?": True, "properties": NIL,
-    })  # fmt: skip
+    _, options = keyword_arguments(
+        options,
+        "derivation",
+        {
+            "outputs": make_list(["out"]),
+            "inputs": NIL,
+            "env-vars": NIL,
+            "system": False,
+            "hash": False,
+            "hash-algo": False,
+            "recursive?": False,
+            "references-graphs": False,
+            "allowed-references": False,
+            "disallowed-references": False,
+            "leaked-env-vars": False,
+            "local-build?": False,
+            "substitutable?": True,
+            "properties": NIL,
+        },
+    )
     store = _store(store, "derivation")
     input_drvs, sources = _derivation_inputs(store, options["inputs"])
     env = {str(k): str(v) for k, v in _alist(options["env-vars"])}
     drv = store.derivation(
-        name, builder, args=_strings(args, "derivation"), env=env,
-        input_derivations=input_drvs, input_sources=sources,
+        name,
+        builder,
+        args=_strings(args, "derivation"),
+        env=env,
+        input_derivations=input_drvs,
+        input_sources=sources,
         outputs=_strings(options["outputs"], "derivation"),
         system=options["system"] or None,
-    )  # fmt: skip
+    )
     return StoreDerivation(store.write_derivation(drv), drv)
 
 
@@ -583,14 +610,28 @@ def gexp_approximate_sexp(gexp: Any) -> Any:
 
 
 _DERIVATION_OPTIONS = {
-    "system": False, "target": False, "env-vars": NIL, "modules": NIL,
-    "module-path": False, "guile-for-build": False, "effective-version": False,
-    "graft?": False, "references-graphs": False, "allowed-references": False,
-    "disallowed-references": False, "leaked-env-vars": False, "local-build?": False,
-    "substitutable?": True, "properties": NIL, "script-name": False,
-    "deprecation-warnings": False, "hash": False, "hash-algo": False,
-    "recursive?": False, "options": NIL,
-}  # fmt: skip
+    "system": False,
+    "target": False,
+    "env-vars": NIL,
+    "modules": NIL,
+    "module-path": False,
+    "guile-for-build": False,
+    "effective-version": False,
+    "graft?": False,
+    "references-graphs": False,
+    "allowed-references": False,
+    "disallowed-references": False,
+    "leaked-env-vars": False,
+    "local-build?": False,
+    "substitutable?": True,
+    "properties": NIL,
+    "script-name": False,
+    "deprecation-warnings": False,
+    "hash": False,
+    "hash-algo": False,
+    "recursive?": False,
+    "options": NIL,
+}
 
 
 @primitive("gexp->derivation", module=GEXP)
@@ -603,12 +644,18 @@ def gexp_to_derivation(name: str, exp: Any, *args: Any) -> Callable:
     """
     from .lower import gexp_to_derivation as to_derivation
 
+    # Limitation: options about grafts, substitutes, reference checks and
+    # cross-building are accepted and ignored, because the store core has no
+    # counterpart for them yet.
     _, options = keyword_arguments(args, "gexp->derivation", _DERIVATION_OPTIONS)
     gexp = _gexp(exp, "gexp->derivation")
     env = {str(k): str(v) for k, v in _alist(options["env-vars"])}
     modules = _resolved_modules(options["modules"])
-    return monadic(lambda store: to_derivation(store, name, gexp, env,
-                                               options["system"] or None, modules))  # fmt: skip
+    return monadic(
+        lambda store: to_derivation(
+            store, name, gexp, env, options["system"] or None, modules
+        )
+    )
 
 
 def _resolved_modules(modules: Any) -> tuple:
@@ -616,10 +663,12 @@ def _resolved_modules(modules: Any) -> tuple:
     if modules is NIL or modules is False:
         return ()
     return tuple(
-        r for r in (forms._module_source(_DefaultPath(), m)
-                    for m in list_to_python(modules))
+        r
+        for r in (
+            forms._module_source(_DefaultPath(), m) for m in list_to_python(modules)
+        )
         if r is not None
-    )  # fmt: skip
+    )
 
 
 class _DefaultPath:
@@ -664,13 +713,26 @@ def gexp_to_file(name: str, exp: Any, *args: Any) -> Callable:
     """Return the store-monad value of a file NAME holding the code of EXP."""
     from .lower import gexp_to_file as to_file
 
-    _, options = keyword_arguments(args, "gexp->file", {
-        "splice?": False, "set-load-path?": True, "module-path": False,
-        "guile": False})  # fmt: skip
+    _, options = keyword_arguments(
+        args,
+        "gexp->file",
+        {
+            "splice?": False,
+            "set-load-path?": True,
+            "module-path": False,
+            "guile": False,
+        },
+    )
     gexp = _gexp(exp, "gexp->file")
-    return monadic(lambda store: to_file(store, name, gexp, options["splice?"]
-                                         is not False, options["set-load-path?"]
-                                         is not False))  # fmt: skip
+    return monadic(
+        lambda store: to_file(
+            store,
+            name,
+            gexp,
+            options["splice?"] is not False,
+            options["set-load-path?"] is not False,
+        )
+    )
 
 
 @primitive("lower-object", module=GEXP)
@@ -690,20 +752,23 @@ def plain_file(name: str, content: Any) -> PlainFile:
     if isinstance(content, bytearray):
         content = bytes(content)
     if not isinstance(content, (str, bytes)):
-        raise scheme_error("wrong-type-arg", "plain-file: content must be a string",
-                           content)  # fmt: skip
+        raise scheme_error(
+            "wrong-type-arg", "plain-file: content must be a string", content
+        )
     return PlainFile(name, content)
 
 
 @primitive("computed-file", module=GEXP)
 def computed_file(name: str, gexp: Any, *args: Any) -> ComputedFile:
     """Return a file-like object: what GEXP's builder writes at ``#$output``."""
-    _, options = keyword_arguments(args, "computed-file", {
-        "guile": False, "local-build?": True, "options": NIL})  # fmt: skip
+    _, options = keyword_arguments(
+        args, "computed-file", {"guile": False, "local-build?": True, "options": NIL}
+    )
     extra = dict(zip(*[iter(list_to_python(options["options"]))] * 2, strict=False))
     env = {str(k): str(v) for k, v in _alist(extra.get(Keyword("env-vars"), NIL))}
-    return ComputedFile(name, _gexp(gexp, "computed-file"),
-                        {"env_vars": env} if env else {})  # fmt: skip
+    return ComputedFile(
+        name, _gexp(gexp, "computed-file"), {"env_vars": env} if env else {}
+    )
 
 
 @primitive("program-file", module=GEXP)
@@ -716,10 +781,15 @@ def program_file(name: str, gexp: Any, *args: Any) -> ProgramFile:
 @primitive("scheme-file", module=GEXP)
 def scheme_file(name: str, gexp: Any, *args: Any) -> SchemeFile:
     """Return a file-like object: a file NAME holding the code of GEXP."""
-    _, options = keyword_arguments(args, "scheme-file", {
-        "splice?": False, "set-load-path?": True, "guile": False})  # fmt: skip
-    return SchemeFile(name, _gexp(gexp, "scheme-file"), options["splice?"] is not False,
-                      options["set-load-path?"] is not False)  # fmt: skip
+    _, options = keyword_arguments(
+        args, "scheme-file", {"splice?": False, "set-load-path?": True, "guile": False}
+    )
+    return SchemeFile(
+        name,
+        _gexp(gexp, "scheme-file"),
+        options["splice?"] is not False,
+        options["set-load-path?"] is not False,
+    )
 
 
 @primitive("mixed-text-file", module=GEXP)
@@ -731,7 +801,7 @@ def mixed_text_file(name: str, *parts: Any) -> MixedTextFile:
 
 @primitive("text-file*", module=GEXP)
 def text_file_star(name: str, *parts: Any) -> Callable:
-    """Return the store-monad value of ``(mixed-text-file NAME PARTS...)``'s derivation."""
+    """Return the store-monad value of the derivation of a mixed-text-file."""
     file = MixedTextFile(name, list(parts))
     return monadic(lambda store: _lower(store, file).derivation)
 
@@ -741,7 +811,9 @@ def file_append(base: Any, *suffixes: str) -> FileAppend:
     """Return a file-like object: the path of BASE followed by SUFFIXES."""
     for suffix in suffixes:
         if not isinstance(suffix, str):
-            raise scheme_error("wrong-type-arg", "file-append: expected a string", suffix)
+            raise scheme_error(
+                "wrong-type-arg", "file-append: expected a string", suffix
+            )
     return FileAppend(base, tuple(suffixes))
 
 
@@ -754,27 +826,33 @@ def file_union(name: str, files: Any, *args: Any) -> FileUnion:
     for entry in list_to_python(files):
         parts = list_to_python(entry)
         if len(parts) != 2 or not isinstance(parts[0], str):
-            raise scheme_error("wrong-type-arg",
-                               "file-union: expected (file-name file-like)", entry)  # fmt: skip
+            raise scheme_error(
+                "wrong-type-arg", "file-union: expected (file-name file-like)", entry
+            )
         entries.append((parts[0], parts[1]))
     return FileUnion(name, entries)
 
 
-def make_local_file(directory: str | None, loc: Any, file: Any, *args: Any) -> LocalFile:
+def make_local_file(
+    directory: str | None, loc: Any, file: Any, *args: Any
+) -> LocalFile:
     """Return the local-file FILE, relative to DIRECTORY (where the form is)."""
     positional, options = keyword_arguments(
         args, "local-file", {"recursive?": False, "select?": False}
     )
     if not isinstance(file, str):
-        raise scheme_error("wrong-type-arg", "local-file: expected a file name", file,
-                           loc=loc)  # fmt: skip
+        raise scheme_error(
+            "wrong-type-arg", "local-file: expected a file name", file, loc=loc
+        )
     absolute = os.path.abspath(os.path.join(directory or os.getcwd(), file))
     if not os.path.lexists(absolute):
-        raise scheme_error("system-error", f"local-file: {absolute}: file not found",
-                           loc=loc)  # fmt: skip
+        raise scheme_error(
+            "system-error", f"local-file: {absolute}: file not found", loc=loc
+        )
     name = positional[0] if positional else os.path.basename(absolute)
-    return LocalFile(absolute, name, options["recursive?"] is not False,
-                     options["select?"] or None)  # fmt: skip
+    return LocalFile(
+        absolute, name, options["recursive?"] is not False, options["select?"] or None
+    )
 
 
 @primitive("%register-gexp-compiler!", module=GEXP)
@@ -797,9 +875,14 @@ def _accessor(name: str, cls: type, attribute: str) -> None:
     primitive(name, module=GEXP)(access)
 
 
-for _cls, _kind in ((PlainFile, "plain-file"), (ComputedFile, "computed-file"),
-                    (ProgramFile, "program-file"), (SchemeFile, "scheme-file"),
-                    (LocalFile, "local-file"), (FileAppend, "file-append")):  # fmt: skip
+for _cls, _kind in (
+    (PlainFile, "plain-file"),
+    (ComputedFile, "computed-file"),
+    (ProgramFile, "program-file"),
+    (SchemeFile, "scheme-file"),
+    (LocalFile, "local-file"),
+    (FileAppend, "file-append"),
+):
     primitive(f"{_kind}?", module=GEXP)(
         (lambda cls: lambda value: isinstance(value, cls))(_cls)
     )
@@ -814,4 +897,3 @@ _accessor("local-file-file", LocalFile, "file")
 _accessor("local-file-name", LocalFile, "name")
 _accessor("file-append-base", FileAppend, "base")
 _accessor("file-append-suffix", FileAppend, "suffixes")
-

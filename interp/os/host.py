@@ -21,14 +21,16 @@ _warned: set[str] = set()
 
 
 def crypt(key: str, salt: str) -> str:
-    """Return KEY hashed with SALT by the C library's crypt(3), as Guile's crypt does."""
+    """Return KEY hashed with SALT by the C library's crypt(3), as Guile does."""
     global _libcrypt
     if _libcrypt is None:
         name = ctypes.util.find_library("crypt") or "libcrypt.so.1"
         try:
             _libcrypt = ctypes.CDLL(name)
         except OSError:
-            raise scheme_error("system-error", "crypt: libcrypt is not available") from None
+            raise scheme_error(
+                "system-error", "crypt: libcrypt is not available"
+            ) from None
         _libcrypt.crypt.restype = ctypes.c_char_p
         _libcrypt.crypt.argtypes = (ctypes.c_char_p, ctypes.c_char_p)
     result = _libcrypt.crypt(key.encode(), salt.encode())
@@ -56,7 +58,9 @@ def deprecation_warning(old: Any, replacement: str) -> Any:
     name = old.name if isinstance(old, Symbol) else str(old)
     if name not in _warned:
         _warned.add(name)
-        sys.stderr.write(f"warning: '{name}' is deprecated; use {replacement} instead\n")
+        sys.stderr.write(
+            f"warning: '{name}' is deprecated; use {replacement} instead\n"
+        )
     return False
 
 

@@ -32,13 +32,14 @@ from ..errors import scheme_error
 from ..runtime.procedures import call
 
 MISSING = object()
+_printing = False
 THIS_RECORD = Symbol("this-record")
 INHERIT = Symbol("inherit")
 PROPERTIES = ("default", "thunked", "delayed", "innate", "sanitize")
 
-# Record type name -> function (record) -> text, for types whose printed form
-# is not the constructor form (packages, services, service types).
-PRINTERS: dict[str, Callable[[Any], str]] = {}
+# Record type name -> function (record, indent, flat) -> text, for types
+# whose printed form is not the constructor form (packages, services, service types).
+PRINTERS: dict[str, Callable[[Any, int, bool], str]] = {}
 
 
 # ---------------------------------------------------------------------------
@@ -78,7 +79,15 @@ class SourceLocation:
 class FieldSpec:
     """One field of a ``define-record-type*``: its NAME, ACCESSOR and properties."""
 
-    __slots__ = ("name", "accessor", "default", "thunked", "delayed", "innate", "sanitize")
+    __slots__ = (
+        "name",
+        "accessor",
+        "default",
+        "thunked",
+        "delayed",
+        "innate",
+        "sanitize",
+    )
 
     def __init__(self, name: Symbol, accessor: Any) -> None:
         self.name = name
@@ -104,7 +113,16 @@ class StarRecord(Record):
         self.inherited: dict[Symbol, Any] | None = None
 
     def scheme_repr(self, write: bool) -> str:
-        return render(self, 0)
+        # Laid out over lines only when printed on its own, not inside data
+        # that the general printer writes.
+        global _printing
+        if _printing:
+            return render(self, 0, flat=True)
+        _printing = True
+        try:
+            return render(self, 0)
+        finally:
+            _printing = False
 
     def scheme_equal(self, other: Any) -> bool:
         return other is self or super().scheme_equal(other)
@@ -117,7 +135,9 @@ class TypeInfo:
     compiled; RTD, DEFAULTS and SANITIZERS are filled when it runs.
     """
 
-    def __init__(self, name: Symbol, ctor: Symbol, fields: list[FieldSpec], this_id) -> None:
+    def __init__(
+        self, name: Symbol, ctor: Symbol, fields: list[FieldSpec], this_id
+    ) -> None:
         self.name = name
         self.ctor = ctor
         self.fields = fields
@@ -140,7 +160,7 @@ def info_of(record: Any) -> TypeInfo | None:
 
 
 def field_value(record: StarRecord, index: int) -> Any:
-    """Return field INDEX of RECORD as its accessor does: thunks run, promises forced."""
+    """Return field INDEX of RECORD as its accessor does: thunks run, delays forced."""
     info: TypeInfo = record.type.properties["info"]
     spec = info.fields[index]
     value = record.fields[index]
@@ -266,8 +286,10 @@ def build_record(
 
 
 def make_record(info: TypeInfo, **values: Any) -> StarRecord:
-    """Return a record of INFO's type from Python: VALUES name fields (``_`` for ``-``)."""
-    given = {info.by_name[Symbol(key.replace("_", "-"))]: v for key, v in values.items()}
+    """Return a record of INFO's type; VALUES name fields (``_`` for ``-``)."""
+    given = {
+        info.by_name[Symbol(key.replace("_", "-"))]: v for key, v in values.items()
+    }
     return build_record(info, given, None, None)
 
 
@@ -285,8 +307,12 @@ def parse_field(spec_form: Any, form: Pair) -> FieldSpec:
     for prop in items[2:]:
         parts = form_list(prop, form) if type(prop) is Pair else []
         head = strip(parts[0]).name if parts and is_identifier(parts[0]) else None
-        if head not in PROPERTIES or (head in ("default", "sanitize")) != (len(parts) == 2):
-            raise syntax_error("define-record-type*: invalid field property", prop, form.loc)
+        if head not in PROPERTIES or (head in ("default", "sanitize")) != (
+            len(parts) == 2
+        ):
+            raise syntax_error(
+                "define-record-type*: invalid field property", prop, form.loc
+            )
         if head == "default":
             spec.default = parts[1]
         elif head == "sanitize":
@@ -342,7 +368,9 @@ def compile_defaults(info: TypeInfo, scope: Scope, loc: Loc | None) -> list[tupl
             if spec.thunked:
                 default = compile_expr(thunk_form(spec.default, this_ids, loc), scope)
             else:
-                default = compile_expr(make_lambda_form(NIL, Pair(spec.default, NIL), loc), scope)
+                default = compile_expr(
+                    make_lambda_form(NIL, Pair(spec.default, NIL), loc), scope
+                )
         if spec.sanitize is not None:
             sanitize = compile_expr(spec.sanitize, scope)
         nodes.append((index, default, sanitize))
@@ -354,9 +382,13 @@ def compile_define_record_type_star(form: Pair, scope: Scope, tail: bool) -> Nod
     info, type_name, make_proc, predicate = parse_definition(form)
     module = scope.module
     defaults = compile_defaults(info, scope, form.loc)
-    module.define_syntax(info.ctor, SpecialForm(info.ctor.name, constructor_compiler(info)))
+    module.define_syntax(
+        info.ctor, SpecialForm(info.ctor.name, constructor_compiler(info))
+    )
     if info.this_id is not None:
-        module.define_syntax(strip(info.this_id), outside_thunk_form(strip(info.this_id)))
+        module.define_syntax(
+            strip(info.this_id), outside_thunk_form(strip(info.this_id))
+        )
     type_cell = define_cell(module, strip(type_name))
     make_cell = define_cell(module, strip(make_proc))
     predicate_cell = define_cell(module, strip(predicate))
@@ -373,7 +405,9 @@ def compile_define_record_type_star(form: Pair, scope: Scope, tail: bool) -> Nod
         make_cell.value = positional_constructor(info, strip(make_proc))
         predicate_cell.value = make_predicate(rtd, strip(predicate))
         for index, cell in enumerate(accessor_cells):
-            cell.value = make_field_accessor(info, index, strip(info.fields[index].accessor))
+            cell.value = make_field_accessor(
+                info, index, strip(info.fields[index].accessor)
+            )
         return UNSPECIFIED
 
     return define_record_type_star
@@ -412,8 +446,8 @@ def compile_this_record(form: Any, scope: Scope, tail: bool) -> Node:
 
 def field_error(info: TypeInfo, item: Any, form: Pair, message: str, hint=None):
     """Return a syntax error about the field initializer ITEM of FORM."""
-    from ..printer import write_string
     from ..compiler.core import strip_syntax
+    from ..printer import write_string
 
     loc = item.loc if type(item) is Pair and item.loc else form.loc
     text = write_string(strip_syntax(item))
@@ -452,7 +486,9 @@ def check_item(info: TypeInfo, item: Any, form: Pair) -> Symbol:
             f"before the ({info.ctor.name} ...) form"
         )
         raise field_error(info, item, form, "definition in a record body", hint)
-    raise field_error(info, item, form, "invalid field specifier; expected (field value)")
+    raise field_error(
+        info, item, form, "invalid field specifier; expected (field value)"
+    )
 
 
 def constructor_compiler(info: TypeInfo) -> Callable:
@@ -465,7 +501,9 @@ def constructor_compiler(info: TypeInfo) -> Callable:
         for item in items:
             name = check_item(info, item, form)
             if name in seen:
-                raise field_error(info, item, form, f"duplicate field initializer '{name.name}'")
+                raise field_error(
+                    info, item, form, f"duplicate field initializer '{name.name}'"
+                )
             seen[name] = item
             if name is INHERIT:
                 inherit_expr = item.cdr.car
@@ -473,7 +511,9 @@ def constructor_compiler(info: TypeInfo) -> Callable:
             missing = [name for name in info.required() if name not in seen]
             if missing:
                 names = " ".join(name.name for name in missing)
-                raise syntax_error(f"{info.ctor.name}: missing field initializers ({names})", form)
+                raise syntax_error(
+                    f"{info.ctor.name}: missing field initializers ({names})", form
+                )
         return constructor_node(info, items, inherit_expr, scope, form)
 
     return compile_constructor
@@ -481,7 +521,9 @@ def constructor_compiler(info: TypeInfo) -> Callable:
 
 def constructor_node(info, items, inherit_expr, scope: Scope, form: Pair) -> Node:
     """Return the node building a record from the checked initializer ITEMS."""
-    parent_node = compile_expr(inherit_expr, scope) if inherit_expr is not None else None
+    parent_node = (
+        compile_expr(inherit_expr, scope) if inherit_expr is not None else None
+    )
     body_scope = scope.child()
     this_ids = [THIS_RECORD] + ([info.this_id] if info.this_id is not None else [])
     steps = []
@@ -561,7 +603,9 @@ def compile_match_record(form: Pair, scope: Scope, tail: bool) -> Node:
         record = record_node(frame)
         rtd = type_node(frame)
         if not (isinstance(record, Record) and record.type is rtd):
-            raise scheme_error("wrong-type-arg", "match-record: not a record of type", rtd, record)
+            raise scheme_error(
+                "wrong-type-arg", "match-record: not a record of type", rtd, record
+            )
         for field, slot in bindings:
             index = rtd.index_of(field)
             if isinstance(record, StarRecord):
@@ -577,14 +621,17 @@ def compile_match_record(form: Pair, scope: Scope, tail: bool) -> Node:
 # Printing
 
 
-def render(value: Any, indent: int) -> str:
-    """Return VALUE written as its constructor form, broken over lines past 78 columns."""
+def render(value: Any, indent: int, flat: bool = False) -> str:
+    """Return VALUE written as its constructor form, broken over lines past 78
+    columns unless FLAT."""
     from ..printer import write_string
+
+    limit = 10**9 if flat else 78
 
     if isinstance(value, StarRecord):
         printer = PRINTERS.get(value.type.name.name)
         if printer is not None:
-            return printer(value)
+            return printer(value, indent, flat)
         info = info_of(value)
         parts = []
         for name in value.given:
@@ -592,25 +639,30 @@ def render(value: Any, indent: int) -> str:
             field = field_value(value, index)
             parts.append((name.name, field))
         head = "(" + info.ctor.name
-        flat = [f"({name} {render(field, 0)})" for name, field in parts]
-        line = " ".join([head, *flat]) + ")"
-        if indent + len(line) <= 78 and "\n" not in line:
+        flat_parts = [f"({name} {render(field, 0, True)})" for name, field in parts]
+        line = " ".join([head, *flat_parts]) + ")"
+        if indent + len(line) <= limit:
             return line
         pad = " " * (indent + 2)
         lines = [
-            f"{pad}({name} {render(field, indent + 3 + len(name))})" for name, field in parts
+            f"{pad}({name} {render(field, indent + 3 + len(name))})"
+            for name, field in parts
         ]
         return head + "".join("\n" + text for text in lines) + ")"
-    if type(value) is Pair and any(isinstance(item, StarRecord) for item in _items(value)):
+    if type(value) is Pair and any(
+        isinstance(item, StarRecord) for item in _items(value)
+    ):
         items = _items(value)
         if items is not None:
-            texts = [render(item, indent + 6) for item in items]
+            texts = [render(item, indent + 6, flat) for item in items]
             line = "(list " + " ".join(texts) + ")"
-            if indent + len(line) <= 78 and "\n" not in line:
+            if indent + len(line) <= limit and "\n" not in line:
                 return line
             pad = "\n" + " " * (indent + 6)
             return "(list " + pad.join(texts) + ")"
-    if type(value) is Symbol or (type(value) is Pair and value.car is not Symbol("quote")):
+    if type(value) is Symbol or (
+        type(value) is Pair and value.car is not Symbol("quote")
+    ):
         text = write_string(value)
         return "'" + text if _quotable(value) else text
     if value is NIL:
@@ -649,7 +701,9 @@ def install(module: Any) -> None:
     }
     for name, compile_function in forms.items():
         module.define_syntax(Symbol(name), SpecialForm(name, compile_function))
-    module.define(Symbol("%current-construction-location"), current_construction_location)
+    module.define(
+        Symbol("%current-construction-location"), current_construction_location
+    )
     current_construction_location.scheme_name = "%current-construction-location"
 
 

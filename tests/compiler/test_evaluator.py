@@ -217,3 +217,37 @@ def test_quasiquote_nested_and_spliced() -> None:
         1,
         ["quasiquote", [2, ["unquote", [3, 4]]]],
     ]
+
+
+def test_named_let_closures_capture_each_iteration() -> None:
+    program = """
+    (let loop ((i 0) (thunks '()))
+      (if (< i 3)
+          (loop (+ i 1) (cons (lambda () i) thunks))
+          (map (lambda (t) (t)) thunks)))"""
+    assert run(program) == [2, 1, 0]
+
+
+def test_named_let_loops_nest_and_escape_as_values() -> None:
+    program = """
+    (define (pairs n)
+      (let outer ((i 0) (acc '()))
+        (if (= i n)
+            (reverse acc)
+            (outer (+ i 1)
+                   (let inner ((j 0) (acc acc))
+                     (if (= j i) acc (inner (+ j 1) (cons (list i j) acc))))))))
+    (define first-loop #f)
+    (let loop ((i 0)) (set! first-loop loop) (if (< i 2) (loop (+ i 1)) i))
+    (list (pairs 3) (first-loop 1))"""
+    assert run(program) == [[[1, 0], [2, 0], [2, 1]], 2]
+
+
+def test_named_let_variable_assigned_in_body_still_works() -> None:
+    program = """
+    (let loop ((i 0))
+      (if (< i 5)
+          (begin (when (= i 2) (set! loop (lambda (n) (list 'replaced n))))
+                 (loop (+ i 1)))
+          i))"""
+    assert run(program) == ["replaced", 3]

@@ -2,6 +2,7 @@
 
 (define-module (gnu system shadow)
   #:use-module (gnu system accounts)
+  #:use-module (gnu services)
   #:re-export (user-account
                user-account?
                user-account-name
@@ -21,7 +22,8 @@
                user-group-id
                user-group-system?
                default-shell)
-  #:export (%base-groups
+  #:export (account-service-type
+            %base-groups
             %base-user-accounts
             default-skeletons
             skeleton-directory
@@ -84,3 +86,19 @@ if [ -f ~/.bashrc ]; then . ~/.bashrc; fi
 (define (skeleton-directory skeletons)
   "Return SKELETONS, a list of (NAME CONTENT), as the /etc/skel entries."
   skeletons)
+
+(define account-service-type
+  ;; Its value is the list of accounts and groups of the system; /etc/passwd,
+  ;; /etc/group and /etc/shadow are written from it.
+  (service-type
+    (name 'account)
+    (extensions
+     (list (service-extension activation-service-type
+                              (lambda (accounts) '((accounts))))
+           (service-extension etc-service-type
+                              (lambda (accounts)
+                                (list (list "passwd" accounts))))))
+    (compose concatenate)
+    (extend append)
+    (default-value '())
+    (description "User accounts and groups.")))
