@@ -8,7 +8,6 @@ from typing import Any
 
 from ..datums import NIL, UNSPECIFIED, Keyword, Loc, Pair, Symbol, eqv
 from ..runtime.procedures import UNBOUND, Closure, TailCall, apply_procedure
-from .specialize import JUMP
 from .core import (
     SPECIAL_FORMS,
     Node,
@@ -22,7 +21,7 @@ from .core import (
     syntax_error,
 )
 from .scope import Renamed, Scope, is_identifier, strip
-from .specialize import fused_if, fused_stores, mark_constant
+from .specialize import JUMP, fused_if, fused_stores, mark_constant
 
 ELSE = Symbol("else")
 ARROW = Symbol("=>")
@@ -327,18 +326,26 @@ class Loop:
 
 
 def loop_jump_node(slot, loop, inits, body, pad, tail) -> Node:
-    """Return a node running a named let as a Python loop over one reused frame."""
+    """Return a node running a named let as a Python loop over one reused frame.
 
-    def run_loop(frame: list) -> Any:
-        args = [init(frame) for init in inits]
-        frame[slot] = loop(frame)
-        inner = [frame, *args, *pad]
+    The loop procedure itself (which the body may pass around or call from
+    elsewhere) gets the same looping body, so a JUMP never escapes it.
+    """
+
+    def looping_body(inner: list) -> Any:
         while True:
             result = body(inner)
             if result is not JUMP:
-                if type(result) is TailCall and not tail:
-                    return apply_procedure(result.proc, result.args)
                 return result
+
+    def run_loop(frame: list) -> Any:
+        args = [init(frame) for init in inits]
+        procedure = frame[slot] = loop(frame)
+        procedure.body = looping_body
+        result = looping_body([frame, *args, *pad])
+        if type(result) is TailCall and not tail:
+            return apply_procedure(result.proc, result.args)
+        return result
 
     return run_loop
 

@@ -136,7 +136,8 @@ class Emitter:
         """Return the node whose body is the emitted statements."""
         parameters = ", ".join(self.names)
         body = "\n".join("        " + line for line in self.lines)
-        source = f"def factory({parameters}):\n    def node(frame):\n{body}\n    return node\n"
+        header = f"def factory({parameters}):\n    def node(frame):\n"
+        source = f"{header}{body}\n    return node\n"
         factory = _FACTORIES.get(source)
         if factory is None:
             namespace: dict[str, Any] = {}

@@ -68,8 +68,13 @@ class Database:
     def __init__(self, db_path: str) -> None:
         os.makedirs(os.path.dirname(db_path), exist_ok=True)
         self.path = db_path
+        # Each evaluation runs on a thread of its own (see runtime.deep), one
+        # after another: a connection opened by one is used by the next.
         self.conn = sqlite3.connect(
-            db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            db_path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
         )
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self.conn.execute("PRAGMA journal_mode = WAL")
