@@ -26,6 +26,7 @@ def load_all() -> None:
     """Import every primitive module so that its primitives are registered."""
     importlib.import_module("oscdsl.interop.python")
     importlib.import_module("oscdsl.gexp.scheme")
+    importlib.import_module("oscdsl.linux.scheme")
     for name in _MODULES:
         try:
             importlib.import_module(f"{__name__}.{name}")

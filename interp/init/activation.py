@@ -79,7 +79,7 @@ def _describe(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         where = f": {error.filename}" if error.filename else ""
         return f"{error.strerror}{where}"
-    return f"{type(error).__name__}: {error}"
+    return str(error) or type(error).__name__
 
 
 def activate(description: BootDescription) -> ActivationReport:

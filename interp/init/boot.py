@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import signal
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
 
 FORMAT_VERSION = 1
 DEFAULT_PATH = "/run/current-system/profile/bin:/run/current-system/profile/sbin"
@@ -158,7 +157,7 @@ class BootDescription:
 # Reading
 
 
-def _build(cls: type, value: Any, where: str) -> Any:
+def _build(cls: type, value: object, where: str) -> object:
     """Return an instance of dataclass CLS from the JSON object VALUE.
 
     WHERE names VALUE in error messages (``services[2].start``).
@@ -187,7 +186,7 @@ def _build(cls: type, value: Any, where: str) -> Any:
         ) from error
 
 
-def _has_no_default(f: Any) -> bool:
+def _has_no_default(f: object) -> bool:
     """Return whether dataclass field F must be given."""
     from dataclasses import MISSING
 
@@ -222,7 +221,7 @@ _SCALARS: dict[str, tuple[type, ...]] = {
 }
 
 
-def _convert(cls: type, name: str, raw: Any, where: str) -> Any:
+def _convert(cls: type, name: str, raw: object, where: str) -> object:
     """Return field NAME of CLS read from RAW, checking its JSON type."""
     nested = _NESTED.get((cls.__name__, name))
     if nested is not None:
@@ -247,7 +246,7 @@ def _convert(cls: type, name: str, raw: Any, where: str) -> Any:
     return raw
 
 
-def from_dict(value: Any) -> BootDescription:
+def from_dict(value: object) -> BootDescription:
     """Return the boot description held in the decoded JSON VALUE."""
     description = _build(BootDescription, value, "description")
     if description.version != FORMAT_VERSION:

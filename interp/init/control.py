@@ -14,7 +14,6 @@ import logging
 import os
 import socket
 from collections.abc import Callable
-from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +34,7 @@ class ControlServer:
     HANDLER takes the command word and returns the JSON-ready reply.
     """
 
-    def __init__(self, handler: Callable[[str], dict[str, Any]]) -> None:
+    def __init__(self, handler: Callable[[str], dict[str, object]]) -> None:
         self.handler = handler
         os.makedirs(os.path.dirname(CONTROL_SOCKET), mode=0o700, exist_ok=True)
         if os.path.lexists(CONTROL_SOCKET):
@@ -96,7 +95,7 @@ def control_path(pid: int) -> str:
     return f"/proc/{pid}/root{CONTROL_SOCKET}"
 
 
-def request(pid: int, command: str, timeout: float = 5.0) -> dict[str, Any]:
+def request(pid: int, command: str, timeout: float = 5.0) -> dict[str, object]:
     """Send COMMAND to the container whose PID 1 (or a member) is PID; return the reply.
 
     Raise ControlError when there is no such process or no boot program

@@ -20,9 +20,8 @@ import subprocess
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any
 
-from .activation import read_colon_file
+from .activation import ActivationReport, read_colon_file
 from .boot import BootDescription, ForkExec, Service
 from .control import ControlServer
 
@@ -56,7 +55,7 @@ class ServiceRecord:
     process: subprocess.Popen[bytes] | None = None
     stopping: bool = False
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, object]:
         """Return the record as the control socket reports it."""
         return {
             "name": self.name,
@@ -174,7 +173,9 @@ def resolve_credentials(user: str | None, group: str | None) -> Credentials | No
 class Supervisor:
     """Run the services of DESCRIPTION as PID 1 of a container."""
 
-    def __init__(self, description: BootDescription, activation: Any = None) -> None:
+    def __init__(
+        self, description: BootDescription, activation: ActivationReport | None = None
+    ) -> None:
         self.description = description
         self.activation = activation
         self.records: dict[str, ServiceRecord] = {}
@@ -262,7 +263,7 @@ class Supervisor:
                 log.info("received %s: stopping", signal.Signals(signum).name)
                 self.shutdown_requested = True
 
-    def handle_request(self, command: str) -> dict[str, Any]:
+    def handle_request(self, command: str) -> dict[str, object]:
         """Answer control COMMAND (``status`` or ``stop``)."""
         if command == "status":
             failures = []
@@ -386,6 +387,10 @@ class Supervisor:
                         record.process.returncode = 0
             time.sleep(POLL_INTERVAL)
         self._kill_group(record, signal.SIGKILL)
+        if launcher in self.children:
+            # Reap it here, or the reaper would report the SIGKILL instead.
+            _, status = os.waitpid(launcher, 0)
+            self._record_exit(record, status)
         self._fail(
             record,
             f"pid file {start.pid_file} did not appear within"
@@ -459,9 +464,10 @@ class Supervisor:
     def stop(self, record: ServiceRecord) -> None:
         """Stop RECORD's service: its stop signal, a grace period, then SIGKILL."""
         record.stopping = True
+        if record.state != RUNNING:
+            return  # disabled or failed since it started: nothing runs
         if record.pid is None:
-            if record.state == RUNNING:
-                record.state = STOPPED
+            record.state = STOPPED
             log.info("service %s stopped", record.name)
             return
         service = record.service
@@ -570,7 +576,7 @@ def spawn(name: str, start: ForkExec, path: str) -> subprocess.Popen[bytes]:
         environment[key] = value
     log_file = start.log_file or f"/var/log/{name}.log"
     log_fd = _open_log(log_file)
-    ids: dict[str, Any] = {}
+    ids: dict[str, object] = {}
     if credentials is not None:
         ids = {
             "user": credentials.uid,

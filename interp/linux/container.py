@@ -204,7 +204,9 @@ def _check_single_threaded(operation: str) -> None:
     in a multi-threaded process, and forking one copies locks that other
     threads may hold, so the child could deadlock.
     """
-    count = threading.active_count()
+    from ..runtime.deep import parked_threads
+
+    count = threading.active_count() - parked_threads()
     if count > 1:
         raise _container_error(
             f"cannot {operation} from a process running {count} threads; "

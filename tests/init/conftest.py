@@ -82,9 +82,7 @@ class SystemTree:
                     create_home=True,
                     supplementary_groups=["wheel"],
                 ),
-                boot.UserAccount(
-                    "svc", 990, 990, "daemon", "/var/empty", system=True
-                ),
+                boot.UserAccount("svc", 990, 990, "daemon", "/var/empty", system=True),
             ],
             groups=[
                 boot.UserGroup("root", 0),

@@ -40,7 +40,10 @@ def test_description_round_trips_through_json(tmp_path: Path) -> None:
 
 def test_optional_fields_take_their_defaults() -> None:
     description = boot.from_dict(
-        {"host_name": "box", "services": [{"provision": ["a"], "start": {"argv": ["x"]}}]}
+        {
+            "host_name": "box",
+            "services": [{"provision": ["a"], "start": {"argv": ["x"]}}],
+        }
     )
     service = description.services[0]
     assert service.stop_signal == 15
@@ -65,7 +68,10 @@ def test_optional_fields_take_their_defaults() -> None:
             "description.services[0].respawn: unexpected value 1",
         ),
         (
-            {"host_name": "b", "services": [{"provision": ["a"]}, {"provision": ["a"]}]},
+            {
+                "host_name": "b",
+                "services": [{"provision": ["a"]}, {"provision": ["a"]}],
+            },
             "'a' is already provided by service 'a'",
         ),
         ({"host_name": "b", "version": 9}, "9 is not supported"),

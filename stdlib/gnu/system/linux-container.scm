@@ -85,11 +85,11 @@ host's network."
            (max-database-size (* 256 1024))))
        %nscd-default-caches))
 
-(define (container-service-change service)
+(define (container-service-change original)
   "Return (NEW-SERVICE . REASON) when containerization changes the kept
-SERVICE, or #f when it leaves it alone."
-  (let ((kind (service-kind service))
-        (value (service-value service)))
+service ORIGINAL, or #f when it leaves it alone."
+  (let ((kind (service-kind original))
+        (value (service-value original)))
     (cond ((eq? kind nscd-service-type)
            (cons (service nscd-service-type
                           (nscd-configuration
@@ -117,15 +117,15 @@ the network files of /etc, which come from the host."
                            system-service-type))
           (and shared-network? (eq? kind hosts-service-type)))))
 
-  (define (strip-network-files service)
-    (if (and shared-network? (eq? (service-kind service) etc-service-type))
+  (define (strip-network-files original)
+    (if (and shared-network? (eq? (service-kind original) etc-service-type))
         (service etc-service-type
                  (remove (lambda (entry)
                            (member (car entry)
                                    '("resolv.conf" "nsswitch.conf"
                                      "services" "hosts")))
-                         (service-value service)))
-        service))
+                         (service-value original)))
+        original))
 
   (define locale
     (find (lambda (service)
