@@ -437,6 +437,14 @@ def not_applicable(proc: Any) -> SchemeError:
 # Sequences and bodies
 
 
+def compile_sequence(items: list[Any], scope: Scope, tail: bool) -> list[Node]:
+    """Compile ITEMS in order, the last in tail position when TAIL is true."""
+    last = len(items) - 1
+    return [
+        compile_expr(item, scope, tail and i == last) for i, item in enumerate(items)
+    ]
+
+
 def sequence_node(nodes: list[Node]) -> Node:
     """Return a node running NODES in order and returning the last one's value."""
     if not nodes:

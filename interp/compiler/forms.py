@@ -13,6 +13,7 @@ from .core import (
     Node,
     compile_body,
     compile_expr,
+    compile_sequence,
     form_list,
     sequence_node,
     setter,
@@ -89,10 +90,7 @@ def compile_begin(form: Pair, scope: Scope, tail: bool) -> Node:
         # A top-level begin may hold definitions: compile each in turn, so a
         # macro defined by one form is known to the next.
         return toplevel_sequence(items, scope)
-    nodes = [
-        compile_expr(x, scope, tail and i == len(items) - 1)
-        for i, x in enumerate(items)
-    ]
+    nodes = compile_sequence(items, scope, tail)
     return sequence_node(nodes)
 
 
@@ -414,47 +412,34 @@ def _list(items: list[Any]) -> Any:
 
 @special("and")
 def compile_and(form: Pair, scope: Scope, tail: bool) -> Node:
-    items = form_list(form.cdr, form)
-    if not items:
-        return lambda frame: True
-    nodes = [
-        compile_expr(x, scope, tail and i == len(items) - 1)
-        for i, x in enumerate(items)
-    ]
-    if len(nodes) == 1:
-        return nodes[0]
-    init, last = tuple(nodes[:-1]), nodes[-1]
-
-    def conjunction(frame: list) -> Any:
-        for node in init:
-            if node(frame) is False:
-                return False
-        return last(frame)
-
-    return conjunction
+    return compile_chain(form, scope, tail, True, stop_on_false=True)
 
 
 @special("or")
 def compile_or(form: Pair, scope: Scope, tail: bool) -> Node:
+    return compile_chain(form, scope, tail, False, stop_on_false=False)
+
+
+def compile_chain(
+    form: Pair, scope: Scope, tail: bool, empty: bool, stop_on_false: bool
+):
+    """Compile ``and`` or ``or``: the first value that is (not) #f stops the chain."""
     items = form_list(form.cdr, form)
     if not items:
-        return lambda frame: False
-    nodes = [
-        compile_expr(x, scope, tail and i == len(items) - 1)
-        for i, x in enumerate(items)
-    ]
+        return mark_constant(lambda frame: empty, empty)
+    nodes = compile_sequence(items, scope, tail)
     if len(nodes) == 1:
         return nodes[0]
     init, last = tuple(nodes[:-1]), nodes[-1]
 
-    def disjunction(frame: list) -> Any:
+    def chain(frame: list) -> Any:
         for node in init:
             value = node(frame)
-            if value is not False:
+            if (value is False) is stop_on_false:
                 return value
         return last(frame)
 
-    return disjunction
+    return chain
 
 
 @special("when", "unless")
@@ -463,12 +448,7 @@ def compile_when(form: Pair, scope: Scope, tail: bool) -> Node:
     if len(items) < 3:
         raise syntax_error(f"bad {strip(items[0]).name}", form)
     test = compile_expr(items[1], scope)
-    body = sequence_node(
-        [
-            compile_expr(x, scope, tail and i == len(items) - 3)
-            for i, x in enumerate(items[2:])
-        ]
-    )
+    body = sequence_node(compile_sequence(items[2:], scope, tail))
     if strip(items[0]).name == "unless" or form.car is SPECIAL_FORMS.get("unless"):
         return fused_if(
             test, mark_constant(lambda frame: UNSPECIFIED, UNSPECIFIED), body
@@ -488,12 +468,7 @@ def compile_cond(form: Pair, scope: Scope, tail: bool) -> Node:
         if is_named(parts[0], ELSE):
             if index != len(clauses) - 1:
                 raise syntax_error("else must be the last cond clause", form)
-            node = sequence_node(
-                [
-                    compile_expr(x, scope, tail and i == len(parts) - 2)
-                    for i, x in enumerate(parts[1:])
-                ]
-            )
+            node = sequence_node(compile_sequence(parts[1:], scope, tail))
             continue
         node = cond_clause(parts, scope, tail, node, form)
     return node
@@ -524,12 +499,7 @@ def cond_clause(
             return TailCall(proc, (value,)) if tail else apply_procedure(proc, (value,))
 
         return arrow
-    body = sequence_node(
-        [
-            compile_expr(x, scope, tail and i == len(parts) - 2)
-            for i, x in enumerate(parts[1:])
-        ]
-    )
+    body = sequence_node(compile_sequence(parts[1:], scope, tail))
     return fused_if(test, body, otherwise)
 
 
@@ -573,12 +543,7 @@ def case_body(parts: list[Any], scope: Scope, tail: bool, form: Any):
         if tail:
             return lambda frame, value: TailCall(receiver(frame), (value,))
         return lambda frame, value: apply_procedure(receiver(frame), (value,))
-    body = sequence_node(
-        [
-            compile_expr(x, scope, tail and i == len(parts) - 1)
-            for i, x in enumerate(parts)
-        ]
-    )
+    body = sequence_node(compile_sequence(parts, scope, tail))
     return lambda frame, value: body(frame)
 
 

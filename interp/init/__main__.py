@@ -12,15 +12,11 @@ import logging
 import os
 import sys
 
-from .activation import CONTROL_DIRECTORY, activate
-from .boot import BootDescriptionError, load
-from .supervisor import Supervisor
-
 log = logging.getLogger("oscdsl.init")
 
 LOG_FILE = "/var/log/oscdsl-init.log"
 # Where exec sessions find the description (for PATH) from the host.
-DESCRIPTION_COPY = f"{CONTROL_DIRECTORY}/description.json"
+DESCRIPTION_COPY = "/run/oscdsl/description.json"
 
 
 def set_up_logging() -> None:
@@ -46,7 +42,7 @@ def set_up_logging() -> None:
 def keep_description(file_name: str) -> None:
     """Copy the description to DESCRIPTION_COPY, where exec sessions read it."""
     try:
-        os.makedirs(CONTROL_DIRECTORY, mode=0o700, exist_ok=True)
+        os.makedirs(os.path.dirname(DESCRIPTION_COPY), mode=0o700, exist_ok=True)
         with open(file_name, "rb") as source, open(DESCRIPTION_COPY, "wb") as copy:
             copy.write(source.read())
     except OSError as error:
@@ -60,6 +56,13 @@ def main(argv: list[str]) -> int:
         return 2
     set_up_logging()
     log.info("booting from %s (pid %d)", argv[1], os.getpid())
+    # Imported only now, so that the console shows the boot program alive
+    # before the 20-odd ms these imports cost; the interpreter's files are
+    # mapped into the container, so late imports work in PID 1.
+    from .activation import activate
+    from .boot import BootDescriptionError, load
+    from .supervisor import Supervisor
+
     try:
         description = load(argv[1])
     except (OSError, BootDescriptionError) as error:

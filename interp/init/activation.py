@@ -212,6 +212,8 @@ def create_home(user: UserAccount) -> str:
     if os.path.isdir(user.home):
         return f"{user.home} exists"
     os.makedirs(os.path.dirname(user.home) or "/", exist_ok=True)
+    # Limitation: no skeleton files (.bashrc, .profile) are copied, because
+    # the boot description does not carry a skeleton directory yet.
     os.mkdir(user.home)
     os.chown(user.home, user.uid, user.gid)
     os.chmod(user.home, 0o700)

@@ -569,6 +569,9 @@ def spawn(name: str, start: ForkExec, path: str) -> subprocess.Popen[bytes]:
 
     Raise StartError when the user, the log file or the program is wrong.
     """
+    # Limitation: services keep the container's capability bounding set and
+    # PID 1's resource limits, because the description has no fields for
+    # per-service capabilities or rlimits yet.
     credentials = resolve_credentials(start.user, start.group)
     environment = {"PATH": path}
     for assignment in start.environment:

@@ -298,7 +298,7 @@ def test_exec_sees_the_container(
     assert container_ops.exec_in_container(booted.pid, ["sh", "-c", script]) == 0
     lines = capfd.readouterr().out.splitlines()
     assert "from oscdsl.init.__main__ import main" in lines[0]
-    assert lines[0].endswith(" /boot/description.json")
+    assert lines[0].rstrip().endswith(" /boot/description.json")
     assert lines[1] == "oscdsl-test"
     assert lines[2] == f"{booted.system.description.path} /root root"
     assert lines[3:] == ["welcome", "0"]
