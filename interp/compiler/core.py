@@ -519,8 +519,11 @@ def compile_body(forms: list[Any], scope: Scope, tail: bool, where: Any) -> Node
 
 def define_local_node(local: Local, expression: Any, scope: Scope) -> Node:
     """Return a node storing EXPRESSION's value into the internal definition LOCAL."""
+    from .definitions import UNSPECIFIED_FORM
     from .forms import compile_named
 
+    if expression is UNSPECIFIED_FORM:
+        expression = UNSPECIFIED
     value = compile_named(expression, scope, strip(local.name))
     slot = local.slot
 
