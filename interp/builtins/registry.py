@@ -18,6 +18,22 @@ from typing import Any
 # ("guile",) is what every module sees without importing anything.
 ROOT = ("guile",)
 TABLES: dict[tuple[str, ...], dict[str, Any]] = {}
+# Modules whose primitives live in a Python module imported only when a
+# program uses them: module name -> Python module registering the table.
+LAZY_TABLES: dict[tuple[str, ...], str] = {
+    ("oscdsl", "system"): "oscdsl.system.build",
+    ("oscdsl", "boot"): "oscdsl.system.boot",
+    ("oscdsl", "run-container"): "oscdsl.system.run_container",
+}
+
+
+def load_lazy_table(module: tuple[str, ...]) -> None:
+    """Import the Python module that registers MODULE's primitives, if any."""
+    python_module = LAZY_TABLES.get(module)
+    if python_module is not None:
+        import importlib
+
+        importlib.import_module(python_module)
 
 
 def primitive(*names: str, module: tuple[str, ...] = ROOT) -> Callable:

@@ -68,6 +68,10 @@ def main(argv: list[str]) -> int:
     except (OSError, BootDescriptionError) as error:
         log.error("cannot read the boot description: %s", error)
         return 2
+    if description.system is None:
+        # The system directory holds the description, so the description
+        # cannot name it; the container script passes it as Guix does.
+        description.system = os.environ.get("GUIX_NEW_SYSTEM")
     os.umask(0o022)
     report = activate(description)
     if report.failures:

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = b"oscdsl-datums-2"
 _index: dict[str, str] | None = None
 _reader_stamp: bytes | None = None
+_memo: dict[str, list[Any]] = {}
 
 
 def reader_stamp() -> bytes:
@@ -73,6 +74,17 @@ def read_file_cached(path: Path) -> list[Any]:
             "system-error", f"cannot open {path}: {error.strerror}", who="load"
         ) from None
     key = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{reader_stamp().hex()}"
+    remembered = _memo.get(key)
+    if remembered is not None:
+        return remembered
+    forms = _read_file_cached(path, key)
+    # Kept in memory too: a forked process (a container) may read the file
+    # again where the cache directory is not visible.
+    _memo[key] = forms
+    return forms
+
+
+def _read_file_cached(path: Path, key: str) -> list[Any]:
     index = load_index()
     digest = index.get(key)
     if digest is not None:

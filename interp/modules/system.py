@@ -131,8 +131,10 @@ class ModuleSystem:
         module = Module(name, self.root)
         module.system = self
         self.modules[name] = module
+        from ..builtins.registry import load_lazy_table
         from ..compiler.core import MODULE_FORMS
 
+        load_lazy_table(name)
         for key, value in self.tables.get(name, {}).items():
             module.define(Symbol(key), value)
             module.exports.add(Symbol(key))

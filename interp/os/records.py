@@ -35,6 +35,7 @@ MISSING = object()
 _printing = False
 THIS_RECORD = Symbol("this-record")
 INHERIT = Symbol("inherit")
+PARENT = Symbol("%inherited-record")
 PROPERTIES = ("default", "thunked", "delayed", "innate", "sanitize")
 
 # Record type name -> function (record, indent, flat) -> text, for types
@@ -47,20 +48,25 @@ PRINTERS: dict[str, Callable[[Any, int, bool], str]] = {}
 
 
 class Lazy:
-    """A delayed field's value: THUNK is called once, on first access."""
+    """A delayed field's value: THUNK is called once, on first access, and its
+    value passed through SANITIZE when there is one."""
 
-    __slots__ = ("thunk", "value", "done")
+    __slots__ = ("thunk", "sanitize", "value", "done")
 
-    def __init__(self, thunk: Any) -> None:
+    def __init__(self, thunk: Any, sanitize: Any = None) -> None:
         self.thunk = thunk
+        self.sanitize = sanitize
         self.value = None
         self.done = False
 
     def force(self) -> Any:
         """Return the value, computing it the first time."""
         if not self.done:
-            self.value = call(self.thunk)
-            self.done, self.thunk = True, None
+            value = call(self.thunk)
+            if self.sanitize is not None:
+                value = call(self.sanitize, value)
+            self.value = value
+            self.done, self.thunk, self.sanitize = True, None, None
         return self.value
 
 
@@ -101,16 +107,14 @@ class StarRecord(Record):
     """A record of a ``define-record-type*`` type.
 
     GIVEN lists the fields written in the constructor form (or in the one it
-    inherits from), so that printing shows what the author wrote.  INHERITED
-    maps a field overridden under ``inherit`` to the value it replaced.
+    inherits from), so that printing shows what the author wrote.
     """
 
-    __slots__ = ("given", "inherited")
+    __slots__ = ("given",)
 
     def __init__(self, record_type: RecordType, fields: list[Any]) -> None:
         super().__init__(record_type, fields)
         self.given: tuple[Symbol, ...] = ()
-        self.inherited: dict[Symbol, Any] | None = None
 
     def scheme_repr(self, write: bool) -> str:
         # Laid out over lines only when printed on its own, not inside data
@@ -194,13 +198,14 @@ def make_field_accessor(info: TypeInfo, index: int, name: Symbol) -> Callable:
     return named(access, name)
 
 
-def inherited_value(record: StarRecord, field: str) -> Any:
-    """Return the value the overriding thunked FIELD of RECORD replaced."""
-    info = info_of(record)
+def inherited_value(parent: StarRecord, record: StarRecord, field: str) -> Any:
+    """Return the value of FIELD that RECORD, made from PARENT, overrides.
+
+    A thunked value is computed against RECORD, the record being accessed.
+    """
+    info = info_of(parent)
     index = info.by_name[Symbol(field)]
-    value = (record.inherited or {}).get(Symbol(field), MISSING)
-    if value is MISSING:
-        return False
+    value = parent.fields[index]
     return call(value, record) if info.fields[index].thunked else value
 
 
@@ -224,7 +229,7 @@ def default_value(info: TypeInfo, index: int) -> Any:
     if spec.thunked:
         return default
     if spec.delayed:
-        return Lazy(default)
+        return Lazy(default, info.sanitizers[index])
     value = call(default)
     sanitize = info.sanitizers[index]
     return value if sanitize is None else call(sanitize, value)
@@ -233,9 +238,9 @@ def default_value(info: TypeInfo, index: int) -> Any:
 def given_value(info: TypeInfo, index: int, value: Any) -> Any:
     """Return what field INDEX holds when the constructor form gave VALUE."""
     spec = info.fields[index]
-    if spec.delayed:
-        return Lazy(value)
     sanitize = info.sanitizers[index]
+    if spec.delayed:
+        return Lazy(value, sanitize)
     if spec.thunked or sanitize is None:
         return value
     return call(sanitize, value)
@@ -256,12 +261,9 @@ def build_record(
     names = []
     if parent is not None:
         names.extend(parent.given)
-        record.inherited = {}
     for index, value in given.items():
         fields[index] = given_value(info, index, value)
         names.append(info.fields[index].name)
-        if parent is not None:
-            record.inherited[info.fields[index].name] = parent.fields[index]
     _construction_locs.append(loc)
     try:
         for index, spec in enumerate(info.fields):
@@ -350,9 +352,11 @@ def thunk_form(expression: Any, this_ids: list[Any], loc: Loc | None, own=None) 
     then bound to the value it overrides under ``inherit``.
     """
     bindings = [make_list([this_id, THIS_RECORD]) for this_id in this_ids]
+    # Limitation: the overridden value is computed on each access even when
+    # the expression does not use it, because the binding is a plain let.
     if own is not None:
         identifier, field = own
-        getter = make_list([inherited_value, THIS_RECORD, field])
+        getter = make_list([inherited_value, PARENT, THIS_RECORD, field])
         bindings.append(make_list([identifier, getter]))
     body = make_list([keyword("let"), make_list(bindings), expression])
     return make_lambda_form(make_list([THIS_RECORD]), Pair(body, NIL), loc)
@@ -379,6 +383,8 @@ def compile_defaults(info: TypeInfo, scope: Scope, loc: Loc | None) -> list[tupl
 
 def compile_define_record_type_star(form: Pair, scope: Scope, tail: bool) -> Node:
     """Compile a top-level ``define-record-type*``."""
+    # Limitation: only at top level (not in a body), because the constructor
+    # form is bound in the module; configurations define record types there.
     info, type_name, make_proc, predicate = parse_definition(form)
     module = scope.module
     defaults = compile_defaults(info, scope, form.loc)
@@ -437,6 +443,7 @@ def outside_thunk_form(name: Symbol) -> SpecialForm:
 
 
 def compile_this_record(form: Any, scope: Scope, tail: bool) -> Node:
+    """Reject ``this-record`` outside a thunked field, where it means nothing."""
     raise syntax_error("this-record used outside of a thunked record field", form)
 
 
@@ -525,6 +532,11 @@ def constructor_node(info, items, inherit_expr, scope: Scope, form: Pair) -> Nod
         compile_expr(inherit_expr, scope) if inherit_expr is not None else None
     )
     body_scope = scope.child()
+    parent_slot = None
+    if inherit_expr is not None:
+        # The record inherited from, for the thunked fields that override
+        # one of its fields and see the overridden value by its name.
+        parent_slot = body_scope.bind(PARENT).slot
     this_ids = [THIS_RECORD] + ([info.this_id] if info.this_id is not None else [])
     steps = []
     for item in items:
@@ -562,6 +574,8 @@ def constructor_node(info, items, inherit_expr, scope: Scope, form: Pair) -> Nod
                     parent,
                     loc=loc,
                 )
+        if parent_slot is not None:
+            frame[parent_slot] = parent
         given = {}
         for index, node, slot in steps:
             value = node(frame)

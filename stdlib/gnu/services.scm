@@ -139,7 +139,9 @@ first element that is not a service."
   (for-each (lambda (item)
               (unless (service? item)
                 (error (if (service-type? item)
-                           (format #f "~a is a service type, not a service; write (service ~a-service-type ...)"
+                           (format #f (string-append
+                                       "~a is a service type, not a service; "
+                                       "write (service ~a-service-type ...)")
                                    (service-type-name item)
                                    (service-type-name item))
                            (format #f "not a service in the 'services' list: ~s"
@@ -233,7 +235,10 @@ that none of them is; it is an error for such a target to have no default."
                         (map (lambda (type)
                                (when (eq? (service-type-default-value type)
                                           &no-default-value)
-                                 (error (format #f "no service of type '~a' to extend, and it has no default value"
+                                 (error (format #f (string-append
+                                                    "no service of type '~a' to "
+                                                    "extend, and it has no "
+                                                    "default value")
                                                 (service-type-name type))))
                                (service type))
                              missing)))))))
@@ -306,13 +311,12 @@ by every service that extends it, directly or not."
 
 (define (service-type-runnable? type)
   "Return whether oscdsl carries out the effect of service TYPE."
-  (or (memq (service-type-name type) %oscdsl-runnable-service-types)
+  (or (and (memq (service-type-name type) %oscdsl-runnable-service-types) #t)
       (let ((extensions (service-type-extensions type)))
         (and (pair? extensions)
              (every (lambda (extension)
-                      (memq (service-type-name
-                             (service-extension-target extension))
-                            %oscdsl-runnable-service-types))
+                      (service-type-runnable?
+                       (service-extension-target extension)))
                     extensions)))))
 
 
@@ -462,6 +466,9 @@ by every service that extends it, directly or not."
     (name 'provenance)
     (extensions
      (list (service-extension etc-service-type
-                              (lambda (file) (if file (list (list "configuration.scm" file)) '())))))
+                              (lambda (file)
+                                (if file
+                                    (list (list "configuration.scm" file))
+                                    '())))))
     (default-value #f)
     (description "Record the configuration the system was built from.")))

@@ -1,3 +1,5 @@
+# Scheme snippets are kept on one line each where that reads best.
+# ruff: noqa: E501
 """containerized-operating-system: each rule of the reference module, and the
 later Guix fixes (slash-terminated prefixes, UUID and label devices, essential
 services of the containerized system, dummy loopback, nscd, guix chroot)."""
@@ -9,7 +11,9 @@ from conftest import MINIMAL_OS
 
 
 def mount_points(gnu, os_expr: str) -> list[str]:
-    return gnu.py(f"(map file-system-mount-point (operating-system-file-systems {os_expr}))")
+    return gnu.py(
+        f"(map file-system-mount-point (operating-system-file-systems {os_expr}))"
+    )
 
 
 def kinds(gnu, services_expr: str) -> list[str]:
@@ -30,7 +34,7 @@ def containerize(gnu, fs_list: str, network: bool = False) -> None:
 (define user-os (operating-system (inherit base-os) (file-systems {fs_list})))
 (define c-os (containerized-operating-system
               user-os (list %store-mapping)
-              #:shared-network? {'#t' if network else '#f'}
+              #:shared-network? {"#t" if network else "#f"}
               #:extra-file-systems %container-file-systems))"""
     )
 
@@ -118,9 +122,9 @@ def test_tty_services_and_static_networking_are_replaced(gnu_os):
     for removed in ("console-font", "mingetty", "agetty", "static-networking"):
         assert removed not in names
     assert names[0] == "dummy-networking"
-    assert gnu_os.py(
-        "(service-value (car (operating-system-user-services c-os)))"
-    ) == ["loopback"]
+    assert gnu_os.py("(service-value (car (operating-system-user-services c-os)))") == [
+        "loopback"
+    ]
 
 
 def test_shared_network_drops_network_services_and_host_files(gnu_os):
@@ -164,10 +168,13 @@ def test_nscd_caches_shrink_and_guix_chroot_default_becomes_false(gnu_os):
         " (operating-system-user-services c-os)))))"
     )
     assert sizes == [262144, 262144]
-    assert gnu_os.py(
-        "(guix-configuration-chroot? (service-value (find (lambda (s) (eq? (service-kind s)"
-        " guix-service-type)) (operating-system-user-services c-os))))"
-    ) is False
+    assert (
+        gnu_os.py(
+            "(guix-configuration-chroot? (service-value (find (lambda (s) (eq? (service-kind s)"
+            " guix-service-type)) (operating-system-user-services c-os))))"
+        )
+        is False
+    )
 
 
 def test_explicit_guix_chroot_is_kept(gnu_os):
@@ -176,9 +183,12 @@ def test_explicit_guix_chroot_is_kept(gnu_os):
         " (services (list (service guix-service-type (guix-configuration (chroot? #t)))))))"
         "(define c-os (containerized-operating-system g '()))"
     )
-    assert gnu_os.py(
-        "(guix-configuration-chroot? (service-value (cadr (operating-system-user-services c-os))))"
-    ) is True
+    assert (
+        gnu_os.py(
+            "(guix-configuration-chroot? (service-value (cadr (operating-system-user-services c-os))))"
+        )
+        is True
+    )
 
 
 def test_essential_services_come_from_the_containerized_system(gnu_os):
@@ -202,13 +212,16 @@ def test_users_essential_services_are_the_starting_point(gnu_os):
         "(define e (operating-system (inherit base-os)"
         " (essential-services (modify-services"
         " (operating-system-default-essential-services this-operating-system)"
-        " (host-name-service-type name => (string-append name \"-x\"))))))"
+        ' (host-name-service-type name => (string-append name "-x"))))))'
         "(define c-os (containerized-operating-system e '()))"
     )
-    assert gnu_os.py(
-        "(service-value (find (lambda (s) (eq? (service-kind s) host-name-service-type))"
-        " (operating-system-essential-services c-os)))"
-    ) == "base-x"
+    assert (
+        gnu_os.py(
+            "(service-value (find (lambda (s) (eq? (service-kind s) host-name-service-type))"
+            " (operating-system-essential-services c-os)))"
+        )
+        == "base-x"
+    )
 
 
 def test_desktop_boot_efi_is_kept_as_a_non_boot_file_system(gnu):
@@ -222,12 +235,18 @@ def test_desktop_boot_efi_is_kept_as_a_non_boot_file_system(gnu):
     gnu.eval("(use-modules (gnu system linux-container))")
     gnu.eval("(define c-os (containerized-operating-system desktop '()))")
     assert "/boot/efi" in mount_points(gnu, "c-os")
-    assert gnu.py(
-        "(file-system-needed-for-boot? (find (lambda (fs) (string=? (file-system-mount-point fs)"
-        ' "/boot/efi")) (operating-system-file-systems c-os)))'
-    ) is False
+    assert (
+        gnu.py(
+            "(file-system-needed-for-boot? (find (lambda (fs) (string=? (file-system-mount-point fs)"
+            ' "/boot/efi")) (operating-system-file-systems c-os)))'
+        )
+        is False
+    )
 
 
 def test_kernel_is_a_dummy(gnu_os):
     containerize(gnu_os, "%base-file-systems")
-    assert gnu_os.py("(package-name (operating-system-kernel c-os))") == "dummy-linux-kernel"
+    assert (
+        gnu_os.py("(package-name (operating-system-kernel c-os))")
+        == "dummy-linux-kernel"
+    )

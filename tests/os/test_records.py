@@ -4,7 +4,6 @@ innate, sanitize, and the errors of the constructor form."""
 from __future__ import annotations
 
 import pytest
-
 from oscdsl.errors import SchemeError
 
 THING = """
@@ -32,56 +31,58 @@ def things(gnu):
 
 
 def test_defaults_apply_when_a_field_is_omitted(things):
-    assert things.py("(thing-size (thing (name \"a\")))") == 3
+    assert things.py('(thing-size (thing (name "a")))') == 3
 
 
 def test_thunked_default_sees_the_record_through_this_identifier(things):
-    assert things.py("(thing-label (thing (name \"a\")))") == "a!"
+    assert things.py('(thing-label (thing (name "a")))') == "a!"
 
 
 def test_thunked_field_is_recomputed_on_each_access(things):
-    things.eval("(define t (thing (name \"a\")))")
+    things.eval('(define t (thing (name "a")))')
     assert things.py("(list (thing-stamp t) (thing-stamp t))") == [1, 2]
 
 
 def test_delayed_field_is_computed_once_on_first_access(things):
-    things.eval("(define t (thing (name \"a\")))")
+    things.eval('(define t (thing (name "a")))')
     assert things.py("counter") == 0
     assert things.py("(list (thing-late t) (thing-late t))") == [100, 100]
 
 
 def test_inherit_reevaluates_thunked_fields_against_the_new_record(things):
-    things.eval("(define a (thing (name \"a\")))")
-    things.eval("(define b (thing (inherit a) (name \"b\")))")
+    things.eval('(define a (thing (name "a")))')
+    things.eval('(define b (thing (inherit a) (name "b")))')
     assert things.py("(thing-label b)") == "b!"
     assert things.py("(thing-size b)") == 3
 
 
 def test_overriding_thunked_field_sees_the_inherited_value_by_its_name(things):
-    things.eval("(define a (thing (name \"a\")))")
-    things.eval("(define b (thing (inherit a) (label (string-append label \"?\"))))")
+    things.eval('(define a (thing (name "a")))')
+    things.eval('(define b (thing (inherit a) (label (string-append label "?"))))')
     assert things.py("(thing-label b)") == "a!?"
 
 
 def test_this_record_is_bound_in_a_users_thunked_field(things):
-    things.eval("(define a (thing (name \"x\") (label (thing-name this-record))))")
+    things.eval('(define a (thing (name "x") (label (thing-name this-record))))')
     assert things.py("(thing-label a)") == "x"
 
 
 def test_innate_field_is_not_inherited(things):
-    things.eval("(define a (thing (name \"a\")))\n(define b (thing (inherit a)))")
+    things.eval('(define a (thing (name "a")))\n(define b (thing (inherit a)))')
     first = things.eval("(thing-where a)")
     second = things.eval("(thing-where b)")
     assert first.loc.line != second.loc.line
 
 
 def test_sanitize_applies_to_given_values_and_defaults(things):
-    assert things.py("(thing-tags (thing (name \"a\") (tags 'x)))") == ["x"]
-    assert things.py("(thing-tags (thing (name \"a\")))") == []
+    assert things.py('(thing-tags (thing (name "a") (tags \'x)))') == ["x"]
+    assert things.py('(thing-tags (thing (name "a")))') == []
 
 
 def test_field_initializers_see_earlier_fields(things):
-    assert things.py("(thing-size (thing (name \"abcd\") (size (string-length name))))") == 4
+    assert (
+        things.py('(thing-size (thing (name "abcd") (size (string-length name))))') == 4
+    )
 
 
 def test_match_record_binds_fields(things):

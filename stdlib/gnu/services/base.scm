@@ -300,7 +300,11 @@ strings and file-like objects."
                      (shepherd-service
                        (provision (static-networking-provision network))
                        (requirement (static-networking-requirement network))
-                       (start #~(lambda _ (set-up-network '#$(map network-address-value (static-networking-addresses network)))))
+                       (start #~(lambda _
+                                  (set-up-network
+                                   '#$(map network-address-value
+                                           (static-networking-addresses
+                                            network)))))
                        (one-shot? #t)))
                    networks)))))
     (compose concatenate)

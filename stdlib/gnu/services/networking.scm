@@ -204,7 +204,7 @@
 
 (define ntp-service-type
   (inert-service-type 'ntp (ntp-configuration)
-                      "Keep the clock in time with NTP (the host's clock, in a container)."))
+                      "Keep the clock in time with NTP."))
 
 (define-record-type* <openntpd-configuration> openntpd-configuration
   make-openntpd-configuration

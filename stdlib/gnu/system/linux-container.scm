@@ -68,7 +68,8 @@ host's network."
     (cond ((tty-service-type? kind)
            "it opens /dev/ttyN, which a container does not have")
           ((eq? kind static-networking-service-type)
-           "the container's network devices exist already; a dummy 'loopback' service stands in for it")
+           (string-append "the container's network devices exist already; "
+                          "a dummy 'loopback' service stands in for it"))
           ((and shared-network?
                 (memq kind (list dhcpcd-service-type
                                  dhcp-client-service-type

@@ -1,0 +1,39 @@
+;;; The operating system as a store item: lowering an operating-system
+;;; record builds its system directory, which container-script boots.
+
+(define-module (oscdsl system)
+  #:use-module (srfi srfi-1)
+  #:use-module (gnu system)
+  #:use-module (gnu services)
+  #:use-module (gnu services shepherd)
+  #:use-module (guix gexp)
+  #:export (operating-system-system-data
+            make-forkexec-constructor
+            make-system-constructor
+            make-kill-destructor))
+
+(define (operating-system-system-data os)
+  "Return what building the system directory of OS needs, as a list: OS, its
+host name, accounts, groups, shepherd services, /etc entries, the names of
+the service types oscdsl cannot run, and this module (in which the services'
+start and stop expressions are evaluated)."
+  (let ((services (operating-system-services os)))
+    (list os
+          (operating-system-host-name os)
+          (operating-system-accounts os)
+          (operating-system-groups os)
+          (service-value
+           (fold-services services #:target-type shepherd-root-service-type))
+          (service-value
+           (fold-services services #:target-type etc-service-type))
+          (map (lambda (service)
+                 (service-type-name (service-kind service)))
+               (remove (lambda (service)
+                         (service-type-runnable? (service-kind service)))
+                       services))
+          (current-module))))
+
+;; Operating systems are file-like: #$os in a gexp is the system directory.
+(%register-gexp-compiler! operating-system?
+                          (lambda (os)
+                            (%system-item (operating-system-system-data os))))
