@@ -198,7 +198,8 @@ def link_program(profile: str, program: str, directory: str) -> str:
     target = os.path.join(directory, program)
     if not os.path.exists(source):
         return f"not in the profile ({source})"
-    if os.path.lexists(target) and not os.path.islink(target):
+    if os.path.exists(target):
+        # A program already there (the profile itself may be /usr) is kept.
         return f"kept the existing {target}"
     os.makedirs(directory, exist_ok=True)
     return link(source, target)

@@ -163,6 +163,10 @@ class ModuleSystem:
                 return module  # a cycle: use what is defined so far, as Guile does
         path = self.find_file(name)
         if path is None:
+            from ..builtins.registry import LAZY_TABLES, load_lazy_table
+
+            if name in LAZY_TABLES:
+                load_lazy_table(name)
             if name and name[0] == "python":
                 from ..interop.python import python_module
 

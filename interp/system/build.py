@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from dataclasses import asdict
 from typing import Any
@@ -19,6 +20,7 @@ from ..builtins.registry import primitive
 from ..datums import NIL, Pair, Symbol, list_to_python
 from ..errors import OscdslError
 from ..init.boot import BootDescription, Directory, UserAccount, UserGroup
+from .packages import system_profile
 from .services import MODULE, service_description
 
 log = logging.getLogger(__name__)
@@ -71,10 +73,10 @@ def allocate(taken: set[int], system: bool) -> int:
 def groups_of(records: list[Any]) -> list[UserGroup]:
     """Return the groups of the user-group RECORDS, with ids allocated."""
     values = [fields(record) for record in records]
-    taken = {value["id"] for value in values if isinstance(value["id"], int)}
+    taken = {value["id"] for value in values if type(value["id"]) is int}
     groups = []
     for value in values:
-        gid = value["id"] if isinstance(value["id"], int) else allocate(taken, bool(value["system?"]))
+        gid = value["id"] if type(value["id"]) is int else allocate(taken, bool(value["system?"]))
         groups.append(UserGroup(value["name"], gid, [], value["system?"] is not False))
     return groups
 
@@ -83,11 +85,11 @@ def users_of(store: Any, records: list[Any], groups: list[UserGroup]) -> list[Us
     """Return the accounts of the user-account RECORDS; fill the groups' members."""
     by_name = {group.name: group for group in groups}
     values = [fields(record) for record in records]
-    taken = {value["uid"] for value in values if isinstance(value["uid"], int)}
+    taken = {value["uid"] for value in values if type(value["uid"]) is int}
     users = []
     for value in values:
         system = value["system?"] is not False
-        uid = value["uid"] if isinstance(value["uid"], int) else allocate(taken, system)
+        uid = value["uid"] if type(value["uid"]) is int else allocate(taken, system)
         group = by_name.get(value["group"])
         if group is None:
             raise OscdslError(f"user {value['name']}: unknown group {value['group']}")
@@ -192,7 +194,8 @@ def system_item(data: Any) -> Any:
     """Return the store-monad value building the system directory described by DATA.
 
     DATA is the list ``(os host-name accounts groups shepherd-services
-    etc-entries unsupported-types module)`` that ``(oscdsl system)`` collects.
+    etc-entries unsupported-types package-names module)`` that
+    ``(oscdsl system)`` collects.
     """
     from ..datums import Values
 
@@ -204,7 +207,8 @@ def system_item(data: Any) -> Any:
 
 def system_directory(
     store: Any, os_record: Any, host_name: str, accounts: Any, groups: Any,
-    shepherd_services: Any, etc_entries: Any, unsupported: Any, module: Any,
+    shepherd_services: Any, etc_entries: Any, unsupported: Any, packages: Any,
+    module: Any,
 ) -> str:
     """Build the system directory in STORE and return its path."""
     from ..gexp.lower import build_lowered, lower_object
@@ -214,9 +218,11 @@ def system_directory(
     users = users_of(store, list_to_python(accounts), group_list)
     services, skipped = services_of(store, shepherd_services, module)
     etc = build_lowered(store, lower_object(store, FileUnion("etc", etc_files(store, etc_entries))))
+    profile = system_profile(store, [strip_name(name) for name in list_to_python(packages)])
     description = BootDescription(
         host_name=host_name,
         etc=etc,
+        profile=profile,
         path=SERVICE_PATH,
         users=users,
         groups=group_list,
@@ -232,6 +238,7 @@ def system_directory(
             ("boot", boot),
             ("boot.json", description_file),
             ("etc", etc),
+            ("profile", profile),
             ("parameters", add_text(store, "parameters", f'(boot-parameters (label "{host_name}"))\n')),
             ("locale", add_text(store, "locale", "en_US.utf8\n")),
         ],
@@ -270,10 +277,17 @@ def services_of(store: Any, shepherd_services: Any, module: Any) -> tuple[list, 
 
     services, skipped = [], []
     for record in list_to_python(shepherd_services):
+        name = fields(record)["provision"].car.name
         try:
-            services.append(service_description(record, evaluate))
+            service = service_description(record, evaluate)
         except OscdslError as error:
-            name = fields(record)["provision"].car.name
             log.warning("service %s cannot run here: %s", name, error.message)
             skipped.append(name)
+            continue
+        program = service.start.argv[0] if service.start else None
+        if program and program.startswith(store.prefix) and not os.path.exists(program):
+            log.warning("service %s cannot run here: %s is not in the store", name, program)
+            skipped.append(name)
+            continue
+        services.append(service)
     return services, skipped

@@ -4,6 +4,7 @@
 (define-module (oscdsl system)
   #:use-module (srfi srfi-1)
   #:use-module (gnu system)
+  #:use-module (gnu packages)
   #:use-module (gnu services)
   #:use-module (gnu services shepherd)
   #:use-module (guix gexp)
@@ -15,8 +16,8 @@
 (define (operating-system-system-data os)
   "Return what building the system directory of OS needs, as a list: OS, its
 host name, accounts, groups, shepherd services, /etc entries, the names of
-the service types oscdsl cannot run, and this module (in which the services'
-start and stop expressions are evaluated)."
+the service types oscdsl cannot run, the names of its packages, and this
+module (in which the services' start and stop expressions are evaluated)."
   (let ((services (operating-system-services os)))
     (list os
           (operating-system-host-name os)
@@ -31,7 +32,14 @@ start and stop expressions are evaluated)."
                (remove (lambda (service)
                          (service-type-runnable? (service-kind service)))
                        services))
+          (map package-name (operating-system-packages os))
           (current-module))))
+
+;; Packages lower to the host distribution's software, imported into the
+;; store and laid out as Guix lays out a package.
+(%register-gexp-compiler! package?
+                          (lambda (package)
+                            (%package-item (package-name package))))
 
 ;; Operating systems are file-like: #$os in a gexp is the system directory.
 (%register-gexp-compiler! operating-system?

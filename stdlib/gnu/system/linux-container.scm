@@ -9,7 +9,10 @@
   #:use-module (gnu services networking)
   #:use-module (gnu system)
   #:use-module (gnu system file-systems)
+  #:use-module (guix gexp)
+  #:use-module (oscdsl system)
   #:export (containerized-operating-system
+            container-script
             container-essential-services
             container-file-system-removal-reason
             container-service-removal-reason
@@ -191,3 +194,39 @@ host's network and network configuration files."
                      (mount-point "/")
                      (device "nothing")
                      (type "dummy")))))))
+
+
+;;;
+;;; The run-container script.
+;;;
+
+(define* (container-script os #:key (mappings '()) shared-network?)
+  "Return the store-monad value of a script, run-container, that boots OS in a
+Linux container.  MAPPINGS are file-system mappings shared with the host, on
+top of the store; with SHARED-NETWORK?, the container uses the host's
+network.  The script accepts --share, --expose, --network, --pid-file and
+-h, and must run as root to map more than one user id."
+  (let* ((os (containerized-operating-system
+              os (cons %store-mapping mappings)
+              #:shared-network? shared-network?
+              #:extra-file-systems %container-file-systems))
+         (file-systems (filter (lambda (fs)
+                                 (and (file-system-needed-for-boot? fs)
+                                      (not (string=? "/"
+                                                     (file-system-mount-point
+                                                      fs)))))
+                               (operating-system-file-systems os)))
+         (specs (map file-system->spec file-systems)))
+    (gexp->script
+     "run-container"
+     #~(begin
+         (use-modules (guix build utils) (oscdsl run-container))
+         (run-container-command
+          (command-line) '#$specs #$os #$(operating-system-host-name os)
+          #$shared-network?
+          (lambda ()
+            (setenv "HOME" "/root")
+            (setenv "TMPDIR" "/tmp")
+            (setenv "GUIX_NEW_SYSTEM" #$os)
+            (for-each mkdir-p '("/run" "/bin" "/etc" "/home" "/var"))
+            (primitive-load (string-append #$os "/boot"))))))))
