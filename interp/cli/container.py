@@ -9,6 +9,7 @@ rule, what containerization removed, changed and added.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,11 +41,25 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
         help="share the host's network instead of a private one",
     )
     if name == "container":
+        from .build import add_store_arguments
+
         parser.add_argument(
             "-r",
             "--root",
             metavar="FILE",
             help="make FILE a symlink to the result, as a garbage-collector root",
+        )
+        parser.add_argument(
+            "--run",
+            action="store_true",
+            help="run the container once it is built (as root: 65,536 ids mapped)",
+        )
+        add_store_arguments(parser)
+        parser.epilog = (parser.epilog or "") + (
+            "\nrunning containers:\n"
+            "  oscdsl container exec PID -- COMMAND...   run COMMAND inside\n"
+            "  oscdsl container status PID               list its services\n"
+            "  oscdsl container stop PID                 stop it cleanly\n"
         )
 
 
@@ -52,8 +67,17 @@ def run_command(name: str, options: argparse.Namespace) -> int:
     """Run the subcommand NAME with OPTIONS; return the exit status."""
     from .report import guarded
 
+    from ..runtime.deep import run_deep
+
     action = explain if name == "explain" else containerize
-    return guarded(lambda: action(options), options.debug)
+    # The evaluation, the store and the build share one thread (see
+    # cli/build.py); running the container happens after, on this one.
+    status = guarded(lambda: run_deep(action, options), options.debug)
+    script = getattr(options, "script", None)
+    if status == 0 and script and getattr(options, "run", False):
+        sys.stdout.flush()
+        os.execv(script, [script])
+    return status
 
 
 # ---------------------------------------------------------------------------
@@ -176,14 +200,37 @@ def containerize(options: argparse.Namespace) -> int:
         print("services oscdsl does not run yet (reported at boot):")
         for name in sorted(set(unsupported)):
             print(f"  {name}")
-    # Limitation: building run-container needs the system to lower to a
-    # store item (gexps and the system derivation), which is not done yet.
-    print(
-        "building run-container is not implemented yet; the system above is "
-        "what it will boot",
-        file=sys.stderr,
-    )
+    options.script = build_run_container(os_record, model, options)
+    print(options.script)
     return 0
+
+
+def build_run_container(os_record: Any, model: OSModel, options) -> str:
+    """Build the run-container script of OS_RECORD and return its path."""
+    from .build import add_roots, build_targets, lower_targets, open_store
+
+    store = open_store(options)
+    user = [mapping(model, spec, True) for spec in options.share]
+    user += [mapping(model, spec, False) for spec in options.expose]
+    script = model.call(
+        "gnu system linux-container",
+        "container-script",
+        os_record,
+        Keyword("mappings"),
+        make_list(user),
+        Keyword("shared-network?"),
+        bool(options.network),
+    )
+    targets = lower_targets(store, script)
+    build_targets(store, targets)
+    if options.root:
+        add_roots(store, options.root, targets)
+    path = targets[0].path
+    # Read the script now, so that running it finds it in the read cache.
+    from ..modules.cache import read_file_cached
+
+    read_file_cached(Path(path))
+    return path
 
 
 # ---------------------------------------------------------------------------

@@ -99,15 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ARGV and return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["container"] and argv[1:2] in (["exec"], ["status"], ["stop"]):
+        return container_operation(argv[1:])
     parser = build_parser()
     options = parser.parse_args(argv)
     options.load_path = options.load_path + (
         getattr(options, "sub_load_path", None) or []
     )
     options.debug = options.debug or getattr(options, "sub_debug", False)
+    logging.addLevelName(logging.WARNING, "warning")
+    logging.addLevelName(logging.ERROR, "error")
     logging.basicConfig(
         level=logging.DEBUG if options.debug else logging.WARNING,
-        format="%(name)s: %(message)s",
+        format="%(name)s: %(message)s" if options.debug else "%(levelname)s: %(message)s",
     )
     if options.command is None:
         parser.print_help()
@@ -115,6 +119,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     module_name = COMMANDS[options.command][0]
     module = __import__(module_name, fromlist=["run_command"])
     return module.run_command(options.command, options)
+
+
+def container_operation(argv: list[str]) -> int:
+    """Run ``oscdsl container exec|status|stop ...`` on a running container."""
+    from .container_ops import add_arguments, run_command
+
+    parser = argparse.ArgumentParser(prog="oscdsl container")
+    add_arguments(parser.add_subparsers(dest="action", required=True))
+    return run_command(parser.parse_args(argv))
 
 
 if __name__ == "__main__":
