@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := libcap-dev gcc python3-dev guile-3.0 bubblewrap iproute2
 .PHONY: demo test lint unit bench system-packages clean
 
 demo: $(STAMP)
-	$(BIN)/oscdsl eval examples/hello.scm
+	examples/demo.sh
 
 test: $(STAMP) lint unit
 
