@@ -126,8 +126,12 @@ def create_base_directories() -> str:
 
 
 def _make_directory(path: str, mode: int) -> bool:
-    """Create directory PATH with exactly MODE unless it exists; return if created."""
+    """Give directory PATH exactly MODE, creating it if needed; return if created."""
     if os.path.isdir(path):
+        # Something earlier (the runtime, a mapping) may have made it with
+        # another mode; /tmp in particular must be 1777.
+        if os.stat(path).st_mode & 0o7777 != mode:
+            os.chmod(path, mode)
         return False
     os.makedirs(path, exist_ok=True)
     os.chmod(path, mode)  # makedirs applies the umask, which would clear 1777
