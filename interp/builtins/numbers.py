@@ -684,6 +684,7 @@ def random(n: Any, state: Any = None) -> Any:
 
 ### Number syntax
 
+
 def _digit_class(radix: int) -> str:
     """Return the regular-expression class of the digits of RADIX (2 to 36)."""
     if radix <= 10:

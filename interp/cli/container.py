@@ -65,9 +65,8 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
 
 def run_command(name: str, options: argparse.Namespace) -> int:
     """Run the subcommand NAME with OPTIONS; return the exit status."""
-    from .report import guarded
-
     from ..runtime.deep import run_deep
+    from .report import guarded
 
     action = explain if name == "explain" else containerize
     # The evaluation, the store and the build share one thread (see

@@ -111,7 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.addLevelName(logging.ERROR, "error")
     logging.basicConfig(
         level=logging.DEBUG if options.debug else logging.WARNING,
-        format="%(name)s: %(message)s" if options.debug else "%(levelname)s: %(message)s",
+        format="%(name)s: %(message)s"
+        if options.debug
+        else "%(levelname)s: %(message)s",
     )
     if options.command is None:
         parser.print_help()

@@ -36,7 +36,9 @@ def fields(record: Any) -> dict[str, Any]:
     from ..os.records import field_value, info_of
 
     info = info_of(record)
-    return {spec.name.name: field_value(record, i) for i, spec in enumerate(info.fields)}
+    return {
+        spec.name.name: field_value(record, i) for i, spec in enumerate(info.fields)
+    }
 
 
 def store_references(store: Any, text: str) -> list[str]:
@@ -76,12 +78,18 @@ def groups_of(records: list[Any]) -> list[UserGroup]:
     taken = {value["id"] for value in values if type(value["id"]) is int}
     groups = []
     for value in values:
-        gid = value["id"] if type(value["id"]) is int else allocate(taken, bool(value["system?"]))
+        gid = (
+            value["id"]
+            if type(value["id"]) is int
+            else allocate(taken, bool(value["system?"]))
+        )
         groups.append(UserGroup(value["name"], gid, [], value["system?"] is not False))
     return groups
 
 
-def users_of(store: Any, records: list[Any], groups: list[UserGroup]) -> list[UserAccount]:
+def users_of(
+    store: Any, records: list[Any], groups: list[UserGroup]
+) -> list[UserAccount]:
     """Return the accounts of the user-account RECORDS; fill the groups' members."""
     by_name = {group.name: group for group in groups}
     values = [fields(record) for record in records]
@@ -93,7 +101,9 @@ def users_of(store: Any, records: list[Any], groups: list[UserGroup]) -> list[Us
         group = by_name.get(value["group"])
         if group is None:
             raise OscdslError(f"user {value['name']}: unknown group {value['group']}")
-        supplementary = [strip_name(item) for item in list_to_python(value["supplementary-groups"])]
+        supplementary = [
+            strip_name(item) for item in list_to_python(value["supplementary-groups"])
+        ]
         for name in supplementary:
             if name in by_name:
                 by_name[name].members.append(value["name"])
@@ -128,7 +138,9 @@ def shell_path(store: Any, shell: Any) -> str:
     try:
         return build_lowered(store, lower_object(store, shell))
     except OscdslError as error:
-        log.warning("login shell %r cannot be realized (%s); using /bin/sh", shell, error)
+        log.warning(
+            "login shell %r cannot be realized (%s); using /bin/sh", shell, error
+        )
         return "/bin/sh"
 
 
@@ -149,18 +161,28 @@ def etc_files(store: Any, entries: Any) -> list[tuple[str, Any]]:
 
     files = []
     for entry in list_to_python(entries):
-        name, content = entry.car, entry.cdr.car if isinstance(entry.cdr, Pair) else entry.cdr
+        name, content = (
+            entry.car,
+            entry.cdr.car if isinstance(entry.cdr, Pair) else entry.cdr,
+        )
         if isinstance(content, str):
-            files.append((name, add_text(store, name.replace("/", "-") or "etc", content)))
+            files.append(
+                (name, add_text(store, name.replace("/", "-") or "etc", content))
+            )
         elif is_file_like(content):
             files.append((name, content))
         elif name == "hosts":
             files.append((name, add_text(store, "hosts", hosts_text(content))))
         elif name == "environment":
-            files.append((name, add_text(store, "environment", environment_text(content))))
+            files.append(
+                (name, add_text(store, "environment", environment_text(content)))
+            )
         elif name == "skel" and isinstance(content, Pair):
             skeletons = [
-                (item.car, add_text(store, item.car.lstrip(".") or "skel", item.cdr.car))
+                (
+                    item.car,
+                    add_text(store, item.car.lstrip(".") or "skel", item.cdr.car),
+                )
                 for item in list_to_python(content)
                 if isinstance(item.cdr, Pair) and isinstance(item.cdr.car, str)
             ]
@@ -206,8 +228,15 @@ def system_item(data: Any) -> Any:
 
 
 def system_directory(
-    store: Any, os_record: Any, host_name: str, accounts: Any, groups: Any,
-    shepherd_services: Any, etc_entries: Any, unsupported: Any, packages: Any,
+    store: Any,
+    os_record: Any,
+    host_name: str,
+    accounts: Any,
+    groups: Any,
+    shepherd_services: Any,
+    etc_entries: Any,
+    unsupported: Any,
+    packages: Any,
     module: Any,
 ) -> str:
     """Build the system directory in STORE and return its path."""
@@ -217,8 +246,12 @@ def system_directory(
     group_list = groups_of(list_to_python(groups))
     users = users_of(store, list_to_python(accounts), group_list)
     services, skipped = services_of(store, shepherd_services, module)
-    etc = build_lowered(store, lower_object(store, FileUnion("etc", etc_files(store, etc_entries))))
-    profile = system_profile(store, [strip_name(name) for name in list_to_python(packages)])
+    etc = build_lowered(
+        store, lower_object(store, FileUnion("etc", etc_files(store, etc_entries)))
+    )
+    profile = system_profile(
+        store, [strip_name(name) for name in list_to_python(packages)]
+    )
     description = BootDescription(
         host_name=host_name,
         etc=etc,
@@ -228,7 +261,9 @@ def system_directory(
         groups=group_list,
         directories=[Directory("/var/log"), Directory("/var/empty", mode=0o755)],
         services=services,
-        unsupported=sorted({*(strip_name(t) for t in list_to_python(unsupported)), *skipped}),
+        unsupported=sorted(
+            {*(strip_name(t) for t in list_to_python(unsupported)), *skipped}
+        ),
     )
     description_file = add_text(store, "boot.json", description_json(description))
     boot = add_text(store, "boot", boot_program(description_file))
@@ -239,7 +274,12 @@ def system_directory(
             ("boot.json", description_file),
             ("etc", etc),
             ("profile", profile),
-            ("parameters", add_text(store, "parameters", f'(boot-parameters (label "{host_name}"))\n')),
+            (
+                "parameters",
+                add_text(
+                    store, "parameters", f'(boot-parameters (label "{host_name}"))\n'
+                ),
+            ),
             ("locale", add_text(store, "locale", "en_US.utf8\n")),
         ],
     )
@@ -261,7 +301,9 @@ def boot_program(description_file: str) -> str:
     )
 
 
-def services_of(store: Any, shepherd_services: Any, module: Any) -> tuple[list, list[str]]:
+def services_of(
+    store: Any, shepherd_services: Any, module: Any
+) -> tuple[list, list[str]]:
     """Return the boot descriptions of the shepherd services and the names skipped.
 
     A service whose start or stop cannot be lowered (it names software that
@@ -286,7 +328,9 @@ def services_of(store: Any, shepherd_services: Any, module: Any) -> tuple[list, 
             continue
         program = service.start.argv[0] if service.start else None
         if program and program.startswith(store.prefix) and not os.path.exists(program):
-            log.warning("service %s cannot run here: %s is not in the store", name, program)
+            log.warning(
+                "service %s cannot run here: %s is not in the store", name, program
+            )
             skipped.append(name)
             continue
         services.append(service)

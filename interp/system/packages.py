@@ -33,7 +33,7 @@ def host_names(guix_name: str) -> list[str]:
     if names is None:
         raise BuildError(
             f"the package {guix_name} has no host equivalent",
-            hint="name a Debian package directly with (host-package \"NAME\")",
+            hint='name a Debian package directly with (host-package "NAME")',
         )
     return names
 

@@ -33,18 +33,31 @@ def parse_options(arguments: list[str]) -> argparse.Namespace:
         "only that user's id is mapped (to root), so accounts other than root "
         "cannot own files and services cannot switch users.",
     )
-    parser.add_argument("--share", action="append", default=[], metavar="SRC[=DST]",
-                        help="bind SRC writable at DST inside the container")
-    parser.add_argument("--expose", action="append", default=[], metavar="SRC[=DST]",
-                        help="bind SRC read-only at DST inside the container")
-    parser.add_argument("-N", "--network", action="store_true",
-                        help="share the host's network")
-    parser.add_argument("--pid-file", metavar="FILE", help="write the container's PID to FILE")
+    parser.add_argument(
+        "--share",
+        action="append",
+        default=[],
+        metavar="SRC[=DST]",
+        help="bind SRC writable at DST inside the container",
+    )
+    parser.add_argument(
+        "--expose",
+        action="append",
+        default=[],
+        metavar="SRC[=DST]",
+        help="bind SRC read-only at DST inside the container",
+    )
+    parser.add_argument(
+        "-N", "--network", action="store_true", help="share the host's network"
+    )
+    parser.add_argument(
+        "--pid-file", metavar="FILE", help="write the container's PID to FILE"
+    )
     return parser.parse_args(arguments)
 
 
 def mapping_specs(options: argparse.Namespace) -> list[Any]:
-    """Return the bind mounts --share and --expose ask for; a missing source is an error."""
+    """Return the binds --share and --expose ask for; a missing source is an error."""
     from ..linux.errors import ContainerError
     from ..linux.filesystems import bind_spec
 
@@ -55,7 +68,9 @@ def mapping_specs(options: argparse.Namespace) -> list[Any]:
             if not os.path.exists(source):
                 kind = "--expose" if read_only else "--share"
                 raise ContainerError(f"{kind} {value}: {source} does not exist")
-            specs.append(bind_spec(os.path.abspath(source), target or None, read_only=read_only))
+            specs.append(
+                bind_spec(os.path.abspath(source), target or None, read_only=read_only)
+            )
     return specs
 
 
@@ -89,12 +104,21 @@ def root_layout(system: str) -> tuple[list[Any], Any]:
 
         target = os.path.realpath(profile)
         return [], lambda: populate_root(target)
-    return [bind_spec(path, read_only=True) for path in HOST_DIRECTORIES if os.path.isdir(path)], None
+    return [
+        bind_spec(path, read_only=True)
+        for path in HOST_DIRECTORIES
+        if os.path.isdir(path)
+    ], None
 
 
 @primitive("run-container-command", module=MODULE)
 def run_container_command(
-    arguments: Any, specs: Any, system: str, host_name: str, shared_network: Any, thunk: Any
+    arguments: Any,
+    specs: Any,
+    system: str,
+    host_name: str,
+    shared_network: Any,
+    thunk: Any,
 ) -> Any:
     """Boot SYSTEM in a container as the run-container script's ARGUMENTS ask; exit."""
     from ..builtins.control import SchemeExit
@@ -117,8 +141,11 @@ def run_container_command(
             with open(options.pid_file, "w") as stream:
                 stream.write(f"{pid}\n")
         print(f"system container is running as PID {pid}", flush=True)
-        print(f"Run 'oscdsl container exec {pid} -- /bin/sh' or "
-              f"'nsenter -a -t {pid} /bin/sh' to get a shell into it.", flush=True)
+        print(
+            f"Run 'oscdsl container exec {pid} -- /bin/sh' or "
+            f"'nsenter -a -t {pid} /bin/sh' to get a shell into it.",
+            flush=True,
+        )
 
     namespaces = [n for n in container.ALL_NAMESPACES if not (network and n == "net")]
     status = run_on_main_thread(

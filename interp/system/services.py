@@ -41,7 +41,9 @@ def keywords(who: str, args: tuple, known: set[str]) -> dict[str, Any]:
     options: dict[str, Any] = {}
     for keyword, value in zip(args[::2], args[1::2], strict=False):
         if type(keyword) is not Keyword:
-            raise scheme_error("keyword-argument-error", "Invalid keyword", keyword, who=who)
+            raise scheme_error(
+                "keyword-argument-error", "Invalid keyword", keyword, who=who
+            )
         if keyword.name not in known:
             # Limitation: resource limits, namespaces and the other options
             # of shepherd's constructor are accepted and ignored.
@@ -68,7 +70,9 @@ def make_forkexec_constructor(command: Any, *args: Any) -> ForkExec:
     argv = list_to_python(command) if isinstance(command, Pair) else [command]
     if not argv or not all(isinstance(item, str) for item in argv):
         raise scheme_error(
-            "wrong-type-arg", "the command must be a list of strings", command,
+            "wrong-type-arg",
+            "the command must be a list of strings",
+            command,
             who="make-forkexec-constructor",
         )
     options = keywords("make-forkexec-constructor", args, FORKEXEC_OPTIONS)
@@ -84,7 +88,9 @@ def make_forkexec_constructor(command: Any, *args: Any) -> ForkExec:
         user=text("user"),
         group=text("group"),
         directory=text("directory") or "/",
-        environment=list_to_python(environment) if isinstance(environment, Pair) else [],
+        environment=list_to_python(environment)
+        if isinstance(environment, Pair)
+        else [],
         log_file=text("log-file"),
         pid_file=text("pid-file"),
         pid_file_timeout=float(timeout) if isinstance(timeout, (int, float)) else 5.0,
@@ -98,7 +104,9 @@ def make_system_constructor(*commands: str) -> ForkExec:
 
 
 @primitive("make-kill-destructor", module=MODULE)
-def make_kill_destructor(signal_number: Any = int(signal.SIGTERM), *args: Any) -> KillDestructor:
+def make_kill_destructor(
+    signal_number: Any = int(signal.SIGTERM), *args: Any
+) -> KillDestructor:
     """Describe stopping a service with SIGNAL (SIGTERM by default)."""
     options = keywords("make-kill-destructor", args, {"grace-period"})
     grace = options.get("grace-period", 5)
@@ -127,7 +135,9 @@ def service_description(record: Any, evaluate) -> Service:
         requirement=[symbol.name for symbol in list_to_python(field("requirement"))],
         documentation=documentation if isinstance(documentation, str) else "",
         start=start if isinstance(start, ForkExec) else None,
-        stop_signal=stop.signal if isinstance(stop, KillDestructor) else int(signal.SIGTERM),
+        stop_signal=stop.signal
+        if isinstance(stop, KillDestructor)
+        else int(signal.SIGTERM),
         stop_grace=stop.grace if isinstance(stop, KillDestructor) else 5.0,
         respawn=field("respawn?") is not False and isinstance(start, ForkExec),
         one_shot=field("one-shot?") is not False,

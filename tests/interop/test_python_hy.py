@@ -18,7 +18,8 @@ def test_python_module_bindings_use_lisp_names() -> None:
 
 def test_python_keyword_arguments() -> None:
     value = Interpreter().eval_string(
-        '(use-modules (python textwrap))\n(shorten "hello big world" 12 #:placeholder "~")'
+        "(use-modules (python textwrap))\n"
+        '(shorten "hello big world" 12 #:placeholder "~")'
     )
     assert value == "hello big~"
 
@@ -48,9 +49,9 @@ def test_hy_is_not_imported_by_a_program_that_does_not_use_it(tmp_path: Path) ->
     program = tmp_path / "p.scm"
     program.write_text("(use-modules (python os))\n(display (getcwd))\n")
     check = (
-        "import sys, runpy; sys.argv=['oscdsl','run',%r];"
+        f"import sys; sys.argv=['oscdsl','run',{str(program)!r}];"
         "from oscdsl.cli.main import main; main(sys.argv[1:]);"
-        "print('HY' if 'hy' in sys.modules else 'NOHY')" % str(program)
+        "print('HY' if 'hy' in sys.modules else 'NOHY')"
     )
     result = subprocess.run(
         [sys.executable, "-c", check], capture_output=True, text=True

@@ -33,7 +33,10 @@ def store_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 def oscdsl(env: dict, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "oscdsl", *args],
-        capture_output=True, text=True, env=env, timeout=timeout,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
     )
 
 
@@ -103,9 +106,11 @@ def test_service_answers_inside_its_container(container: Container) -> None:
 
 def test_accounts_etc_and_isolation(container: Container) -> None:
     shell = container.exec(
-        "sh", "-c",
-        "grep ^alice: /etc/passwd; stat -c '%U %G %a' /home/alice; cat /etc/hostname;"
-        " stat -c %a /tmp; readlink /run/current-system; echo $$; ls /proc | grep -c '^[0-9]'",
+        "sh",
+        "-c",
+        "grep ^alice: /etc/passwd; stat -c '%U %G %a' /home/alice;"
+        " cat /etc/hostname; stat -c %a /tmp; readlink /run/current-system;"
+        " echo $$; ls /proc | grep -c '^[0-9]'",
     )
     lines = shell.stdout.splitlines()
     assert lines[0].startswith("alice:x:1000:")
@@ -127,7 +132,9 @@ def test_unsupported_services_are_reported_not_dropped(container: Container) -> 
 
 
 def test_stop_stops_services_and_the_runtime_exits_zero(container: Container) -> None:
-    assert oscdsl(container.env, "container", "stop", str(container.pid)).returncode == 0
+    assert (
+        oscdsl(container.env, "container", "stop", str(container.pid)).returncode == 0
+    )
     assert container.process.wait(timeout=30) == 0
     log = container.process.stderr.read()
     assert log.index("service web stopped") < log.index("service loopback stopped")
