@@ -249,9 +249,8 @@ def system_directory(
     etc = build_lowered(
         store, lower_object(store, FileUnion("etc", etc_files(store, etc_entries)))
     )
-    profile = system_profile(
-        store, [strip_name(name) for name in list_to_python(packages)]
-    )
+    entries = [(pair.car, pair.cdr) for pair in list_to_python(packages)]
+    profile = system_profile(store, entries)
     description = BootDescription(
         host_name=host_name,
         etc=etc,

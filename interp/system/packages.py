@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from ..builtins.registry import primitive
-from ..datums import Values, list_to_python
+from ..datums import Values
 from .services import MODULE
 
 log = logging.getLogger(__name__)
@@ -44,17 +44,19 @@ def package_item(name: str, host: Any = False) -> Any:
     from ..packages.profile import profile_of_packages
 
     def realize(store: Any) -> Values:
-        names = list_to_python(host) if host is not False else host_names(name)
+        names = [host] if isinstance(host, str) else host_names(name)
         return Values((profile_of_packages(store, names, name), store))
 
     return realize
 
 
-def system_profile(store: Any, package_names: list[str]) -> str:
-    """Return the profile of the OS packages PACKAGE_NAMES that the host has.
+def system_profile(store: Any, packages: list[tuple[str, Any]]) -> str:
+    """Return the profile of the OS PACKAGES, (name . host-package) pairs.
 
-    Packages with no host equivalent, or not installed on the host, are
-    reported and left out, so that %base-packages realizes to what exists.
+    A package made with host-package must be installed on the host (the
+    import says which to install); others with no host equivalent, or not
+    installed, are reported and left out, so that %base-packages realizes
+    to what exists.
     """
     from ..packages.dpkg import DpkgDatabase
     from ..packages.profile import profile_of_packages
@@ -63,7 +65,10 @@ def system_profile(store: Any, package_names: list[str]) -> str:
     database = DpkgDatabase()
     wanted: list[str] = list(INTERPRETER_PACKAGES)
     missing: list[str] = []
-    for guix_name in package_names:
+    for guix_name, host in packages:
+        if isinstance(host, str):
+            wanted.append(host)
+            continue
         names = guix_to_host(guix_name)
         if not names:
             missing.append(f"{guix_name} (no host equivalent)")

@@ -20,6 +20,7 @@
             package-supported-systems
             package-location
             package-full-name
+            host-package
             specification->package
             specification->package+output
             specifications->packages
@@ -51,6 +52,14 @@
   (properties package-properties (default '()))
   (location package-location (innate)
             (default (%current-construction-location))))
+
+(define (host-package name)
+  "Return a package standing for NAME, a package of the host distribution
+(a Debian package name), for software the package modules do not name."
+  (package
+    (name name)
+    (version "host")
+    (properties `((host-package . ,name)))))
 
 (define (package-full-name package)
   "Return \"NAME@VERSION\" of PACKAGE."

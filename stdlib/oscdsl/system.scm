@@ -32,14 +32,21 @@ module (in which the services' start and stop expressions are evaluated)."
                (remove (lambda (service)
                          (service-type-runnable? (service-kind service)))
                        services))
-          (map package-name (operating-system-packages os))
+          (map package-host-entry (operating-system-packages os))
           (current-module))))
 
 ;; Packages lower to the host distribution's software, imported into the
 ;; store and laid out as Guix lays out a package.
+(define (package-host-entry package)
+  "Return (NAME . HOST) for PACKAGE: HOST is the Debian package it was made
+for with host-package, or #f to look NAME up in the table of equivalents."
+  (cons (package-name package)
+        (or (assq-ref (package-properties package) 'host-package) #f)))
+
 (%register-gexp-compiler! package?
                           (lambda (package)
-                            (%package-item (package-name package))))
+                            (let ((entry (package-host-entry package)))
+                              (%package-item (car entry) (cdr entry)))))
 
 ;; Operating systems are file-like: #$os in a gexp is the system directory.
 (%register-gexp-compiler! operating-system?
