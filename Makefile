@@ -27,7 +27,11 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run_lang_bench.py
 	$(BIN)/python bench/store_bench.py
+	$(BIN)/python bench/gexp_bench.py
+	$(BIN)/python bench/packages_bench.py
 	$(BIN)/python bench/container_bench.py
+	$(BIN)/python bench/boot_bench.py
+	$(BIN)/python bench/run_container_bench.py
 
 system-packages:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \

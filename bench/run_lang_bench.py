@@ -7,7 +7,7 @@ interpreter's start-up; oscdsl's start cost is measured separately on an
 empty program and subtracted in the "net" column.  Guile runs with
 ``--no-auto-compile`` (its interpreter) and, when possible, compiled (a
 first untimed run fills a private compilation cache).  An example config,
-``examples/minimal.scm``, is timed with ``oscdsl eval`` when it exists.
+``examples/bare-bones.scm``, is timed with ``oscdsl eval`` when it exists.
 
 Run from anywhere with the interpreter that can import oscdsl::
 
@@ -29,7 +29,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 PROGRAMS = BENCH / "programs"
-EXAMPLE_CONFIG = REPO / "examples" / "minimal.scm"
+EXAMPLE_CONFIG = REPO / "examples" / "bare-bones.scm"
 TIMEOUT_SECONDS = 600
 
 
