@@ -22,14 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from anchors import BWRAP
 from oscdsl.init import boot
-
-BWRAP = [
-    "bwrap", "--unshare-all", "--die-with-parent",
-    "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib",
-    "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
-    "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "/bin/true",
-]  # fmt: skip
 
 # The runtime: the same mounts as the tests, the boot program as PID 1.
 RUNTIME = """

@@ -14,16 +14,8 @@ import subprocess
 import sys
 import time
 
-BWRAP = [
-    "bwrap", "--unshare-all", "--die-with-parent",
-    "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib",
-    "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
-    "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "/bin/true",
-]  # fmt: skip
-UNSHARE = [
-    "unshare", "--user", "--map-root-user", "--mount", "--pid", "--fork",
-    "--ipc", "--uts", "--net", "/bin/true",
-]  # fmt: skip
+from anchors import BWRAP, UNSHARE
+
 PROBE = [sys.executable, "-m", "oscdsl.linux.probe", "/bin/true"]
 
 

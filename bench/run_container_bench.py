@@ -20,16 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from anchors import BWRAP, UNSHARE
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "examples" / "web-container.scm"
-BWRAP = [
-    "bwrap", "--unshare-all", "--die-with-parent",
-    "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib",
-    "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
-    "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "/bin/true",
-]  # fmt: skip
-UNSHARE = ["unshare", "--user", "--map-root-user", "--mount", "--pid", "--fork",
-           "--ipc", "--uts", "--net", "/bin/true"]  # fmt: skip
 
 
 def build(env: dict) -> str:
