@@ -10,6 +10,7 @@ program uses the module.
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 from ..builtins.registry import define_value, primitive
@@ -158,7 +159,7 @@ def thunk_runner(thunk: Any):
         except SchemeExit as request:
             return request.status
         except OscdslError as error:
-            print(error.render(), file=__import__("sys").stderr)
+            print(error.render(), file=sys.stderr)
             return 1
         return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
