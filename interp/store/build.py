@@ -56,15 +56,33 @@ class BuildJob:
 def sandbox_command(job: BuildJob) -> list[str]:
     """Return the command line that runs JOB's builder in isolation.
 
-    This is the one place where build isolation plugs in: the Linux
-    namespace core will wrap JOB.argv so that the builder runs in new user,
-    mount, PID and network namespaces, sees only JOB.inputs of the store
-    (read-only) and JOB.outputs (writable) and the build directory, and has
-    no network. ``Store.sandbox`` holds this function and can be replaced.
+    The builder runs in new namespaces (see :mod:`oscdsl.store.sandbox`):
+    only JOB.inputs of the store are visible, read-only, JOB.outputs are
+    written in a private store and moved out afterwards, and there is no
+    network.  Where user namespaces do not exist, or OSCDSL_BUILD_SANDBOX=0,
+    the builder runs unisolated.  ``Store.sandbox`` holds this function.
     """
-    # Limitation: builders run unisolated, seeing the whole host and network,
-    # because the namespace core (interp/linux/) is not written yet.
-    return job.argv
+    import sys
+
+    from . import sandbox
+
+    if not sandbox.available() or not os.path.exists(job.argv[0]):
+        # A missing builder is reported as such by the caller's exec.
+        return job.argv
+    from ..gexp.launcher import interpreter_files
+    from ..modules.system import stdlib_directory
+
+    spec = os.path.join(job.build_dir, ".oscdsl-sandbox.json")
+    prefix = os.path.dirname(next(iter(job.outputs.values())))
+    # The builder and its arguments may be store items outside the inputs
+    # (the launcher that runs oscdsl programs): make them visible too.
+    for argument in job.argv:
+        if argument.startswith(prefix + "/"):
+            item = os.path.join(prefix, argument[len(prefix) + 1 :].split("/")[0])
+            job.inputs = job.inputs | {item}
+    interpreter = [*interpreter_files(), str(stdlib_directory().parent / "grammar")]
+    sandbox.write_spec(spec, job, prefix, interpreter)
+    return [sys.executable, "-m", "oscdsl.store.sandbox", spec]
 
 
 def builder_environment(

@@ -70,6 +70,8 @@ def test_multiple_outputs_are_registered_together(store):
 
 
 def test_building_twice_runs_the_builder_once(store, tmp_path):
+    # The counter is on the host, out of the sandbox's sight: run unsandboxed.
+    store.sandbox = lambda job: job.argv
     counter = tmp_path / "runs"
     drv = sh_derivation(store, "once", f"echo run >> {counter}; echo x > $out\n")
     first = store.build([drv])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -17,6 +18,9 @@ with Store(sys.argv[1], sys.argv[2]) as store:
 
 def test_eight_processes_build_once_and_agree_on_the_path(store, tmp_path):
     runs = tmp_path / "runs"  # outside the store: the builder's side effect
+    # The side effect must reach the host, so the builders run unsandboxed;
+    # what is tested here is the locking, not the isolation.
+    env = {**os.environ, "OSCDSL_BUILD_SANDBOX": "0"}
     script = f"echo run >> {runs}\nsleep 0.5\nmkdir $out\necho done > $out/result\n"
     drv = sh_derivation(store, "shared", script)
     clients = [
@@ -25,6 +29,7 @@ def test_eight_processes_build_once_and_agree_on_the_path(store, tmp_path):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            env=env,
         )
         for _ in range(8)
     ]
