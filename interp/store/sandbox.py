@@ -89,7 +89,7 @@ def copy_item(source: str, target: str) -> None:
 
 
 def run_inside(spec: dict) -> int:
-    """Run the builder (inside the container) and stage its outputs; return its status."""
+    """Run the builder inside the container, stage its outputs; return its status."""
     staging = os.path.join(spec["build_dir"], STAGING)
     try:
         status = subprocess.call(spec["argv"], env=spec["env"], cwd=spec["build_dir"])
