@@ -84,6 +84,10 @@ def test_payload_dies_with_its_runtime(runner: Runner) -> None:
     roots_before = set(Path(tempfile.gettempdir()).glob("oscdsl-container.*"))
     runtime_pid = fork_runtime(runtime)
     wait_for(pid_file)
+    # The file exists before its content is written: wait for the number.
+    deadline = time.monotonic() + 5
+    while not pid_file.read_text().strip() and time.monotonic() < deadline:
+        time.sleep(0.01)
     container = int(pid_file.read_text())
     assert not is_gone(container)
     os.kill(runtime_pid, signal.SIGKILL)
