@@ -11,8 +11,9 @@ from itertools import pairwise, repeat
 from typing import Any
 
 from ..datums import NIL, UNSPECIFIED, Pair, Values, equal, eqv, is_list
-from ..errors import SchemeError, scheme_error
+from ..errors import scheme_error
 from ..runtime.procedures import apply_procedure
+from .predicates import out_of_range, wrong_type
 from .registry import primitive
 
 SRFI_1 = ("srfi", "srfi-1")
@@ -34,23 +35,6 @@ def srfi_1(*names: str):
 
 # ---------------------------------------------------------------------------
 # Errors and argument checks
-
-
-def wrong_type(who: str, position: int, expected: str, value: Any) -> SchemeError:
-    """Return the error for VALUE, argument POSITION of WHO, not being EXPECTED."""
-    return scheme_error(
-        "wrong-type-arg",
-        f"Wrong type argument in position {position} (expecting {expected}):",
-        value,
-        who=who,
-    )
-
-
-def out_of_range(who: str, position: int, value: Any) -> SchemeError:
-    """Return the error for VALUE, argument POSITION of WHO, being out of range."""
-    return scheme_error(
-        "out-of-range", f"Argument {position} out of range:", value, who=who
-    )
 
 
 def check_index(who: str, position: int, k: Any) -> int:

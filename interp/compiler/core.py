@@ -39,36 +39,38 @@ __all__ = ["CAUGHT"]
 Node = Callable[[list], Any]
 
 
-class SpecialForm:
+class SyntacticKeyword:
+    """A name bound to syntax rather than to a value; KIND says which syntax."""
+
+    __slots__ = ("name",)
+    kind = "syntax"
+
+    def __repr__(self) -> str:
+        return f"#<{self.kind} {self.name}>"
+
+    def scheme_repr(self, write: bool) -> str:
+        return repr(self)
+
+
+class SpecialForm(SyntacticKeyword):
     """A syntactic keyword compiled by Python code: COMPILE(form, scope, tail)."""
 
-    __slots__ = ("name", "compile")
+    __slots__ = ("compile",)
 
     def __init__(self, name: str, compile: Callable) -> None:
         self.name = name
         self.compile = compile
 
-    def __repr__(self) -> str:
-        return f"#<syntax {self.name}>"
 
-    def scheme_repr(self, write: bool) -> str:
-        return repr(self)
-
-
-class Macro:
+class Macro(SyntacticKeyword):
     """A syntactic keyword that rewrites a form: EXPAND(form, use_scope) -> form."""
 
-    __slots__ = ("name", "expand")
+    __slots__ = ("expand",)
+    kind = "macro"
 
     def __init__(self, name: str, expand: Callable) -> None:
         self.name = name
         self.expand = expand
-
-    def __repr__(self) -> str:
-        return f"#<macro {self.name}>"
-
-    def scheme_repr(self, write: bool) -> str:
-        return repr(self)
 
 
 SPECIAL_FORMS: dict[str, SpecialForm] = {}

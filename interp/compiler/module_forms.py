@@ -270,11 +270,21 @@ def source_directory(form: Pair) -> str | None:
 @special("load")
 def compile_load(form: Pair, scope: Scope, tail: bool) -> Node:
     """Compile ``(load FILE)``: a relative FILE is found beside the loading file."""
+    return loader(form, scope, "load", source_directory(form))
+
+
+@special("primitive-load")
+def compile_primitive_load(form: Pair, scope: Scope, tail: bool) -> Node:
+    """Compile ``(primitive-load FILE)``: FILE relative to the working directory."""
+    return loader(form, scope, "primitive-load", None)
+
+
+def loader(form: Pair, scope: Scope, who: str, directory: str | None) -> Node:
+    """Return a node loading the file FORM names, relative paths beside DIRECTORY."""
     items = form_list(form, form)
     if len(items) != 2:
-        raise syntax_error("bad load: expected (load file)", form)
+        raise syntax_error(f"bad {who}: expected ({who} file)", form)
     file = compile_expr(items[1], scope)
-    directory = source_directory(form)
     system = system_of(scope)
 
     def load(frame: list) -> Any:
@@ -282,7 +292,7 @@ def compile_load(form: Pair, scope: Scope, tail: bool) -> Node:
 
         name = file(frame)
         if not isinstance(name, str):
-            raise scheme_error("wrong-type-arg", "load: expected a file name", name)
+            raise scheme_error("wrong-type-arg", f"{who}: expected a file name", name)
         if directory is not None and not os.path.isabs(name):
             beside = os.path.join(directory, name)
             if os.path.exists(beside) or not os.path.exists(name):
@@ -290,26 +300,6 @@ def compile_load(form: Pair, scope: Scope, tail: bool) -> Node:
         return system.load_file(name, system.current)
 
     return load
-
-
-@special("primitive-load")
-def compile_primitive_load(form: Pair, scope: Scope, tail: bool) -> Node:
-    """Compile ``(primitive-load FILE)``: FILE relative to the working directory."""
-    items = form_list(form, form)
-    if len(items) != 2:
-        raise syntax_error("bad primitive-load: expected (primitive-load file)", form)
-    file = compile_expr(items[1], scope)
-    system = system_of(scope)
-
-    def primitive_load(frame: list) -> Any:
-        name = file(frame)
-        if not isinstance(name, str):
-            raise scheme_error(
-                "wrong-type-arg", "primitive-load: expected a file name", name
-            )
-        return system.load_file(name, system.current)
-
-    return primitive_load
 
 
 @special("add-to-load-path")
