@@ -9,6 +9,10 @@ __version__ = "0.1.0"
 __all__ = ["evaluate", "read", "to_python", "from_python", "__version__"]
 
 
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__, "Interpreter"])
+
+
 def __getattr__(name: str):
     if name in ("evaluate", "read", "to_python", "from_python", "Interpreter"):
         from . import api

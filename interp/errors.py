@@ -19,6 +19,7 @@ EXIT_EVAL = 4
 EXIT_BUILD = 5
 
 MAX_FRAMES_SHOWN = 6
+EXCERPT_WIDTH = 120
 
 
 class Condition:
@@ -50,7 +51,12 @@ class Condition:
         self.hint = hint
 
     def __repr__(self) -> str:
-        return f"#<condition {self.kind.name} {self.report()!r}>"
+        return self.scheme_repr(True)
+
+    def scheme_repr(self, write: bool) -> str:
+        from .printer import write_string
+
+        return f"#<condition {self.kind.name} {write_string(self.report())}>"
 
     def report(self) -> str:
         """Return the message followed by the written irritants, as Guile shows them."""
@@ -89,7 +95,9 @@ class OscdslError(Exception):
         lines.append(f"{where}{self.label}: {self.message}")
         lines.extend(_source_excerpt(self.loc, source_text))
         for name, loc in self.frames[:MAX_FRAMES_SHOWN]:
-            lines.append(f"  in {name}" + (f" at {loc}" if loc else ""))
+            if name or loc:
+                where = f" at {loc}" if loc else ""
+                lines.append(f"  in {name or 'top level'}{where}")
         if len(self.frames) > MAX_FRAMES_SHOWN:
             lines.append(f"  ... {len(self.frames) - MAX_FRAMES_SHOWN} more frames")
         if self.hint:
@@ -172,4 +180,10 @@ def _source_excerpt(loc: Loc | None, source_text: str | None) -> list[str]:
     if not text:
         return []
     text = text.expandtabs(1)
-    return [f"  {text}", "  " + " " * max(loc.column - 1, 0) + "^"]
+    column = max(loc.column - 1, 0)
+    if len(text) > EXCERPT_WIDTH:
+        # Show a window around the caret of a very long line.
+        start = max(0, min(column - EXCERPT_WIDTH // 2, len(text) - EXCERPT_WIDTH))
+        text = text[start : start + EXCERPT_WIDTH]
+        column -= start
+    return [f"  {text}", "  " + " " * column + "^"]

@@ -248,7 +248,14 @@ def catch_arguments(payload: Any) -> tuple[Any, tuple]:
             template = "~A" + " ~S" * len(payload.irritants)
             arguments = make_list([payload.message, *payload.irritants])
             return payload.kind, (who, template, arguments, False)
-        return payload.kind, (who, payload.message, make_list(payload.irritants), False)
+        irritants = make_list(payload.irritants)
+        template = payload.message
+        if "~" not in template and payload.irritants:
+            # As Guile's errors: a format string that the irritants fill, so
+            # that (apply format #f message args) shows the whole message.
+            template = template.rstrip(":") + ":" + " ~S" * len(payload.irritants)
+            return payload.kind, (who, template, irritants, irritants)
+        return payload.kind, (who, template, irritants, False)
     return Symbol("%exception"), (payload,)
 
 

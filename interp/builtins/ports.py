@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from ..datums import DEFAULT, EOF, UNSPECIFIED, Char, Pair, Symbol
+from ..datums import DEFAULT, EOF, UNSPECIFIED, Char, Keyword, Pair, Symbol
 from ..errors import scheme_error
 from ..runtime.parameters import Parameter, parameterized
 from ..runtime.procedures import call
@@ -358,6 +358,22 @@ def write(obj: Any, port: Any = None) -> Any:
     from ..printer import write_string
 
     output_port(port, "write").write_text(write_string(obj))
+    return UNSPECIFIED
+
+
+@primitive("pretty-print")
+@primitive("pretty-print", module=("ice-9", "pretty-print"))
+def pretty_print(obj: Any, port: Any = None, *options: Any) -> Any:
+    """Write OBJ to PORT, then a newline.
+
+    Limitation: no line breaking or indentation of long data; the
+    keyword options of (ice-9 pretty-print) are accepted and ignored.
+    """
+    from ..printer import write_string
+
+    output_port(
+        port if not isinstance(port, Keyword) else None, "pretty-print"
+    ).write_text(write_string(obj) + "\n")
     return UNSPECIFIED
 
 

@@ -21,10 +21,15 @@ exit status:
   {EXIT_READ}   read error: the source is not well-formed
   {EXIT_EVAL}   evaluation error: an uncaught Scheme error
   {EXIT_BUILD}   build or run error: a derivation or container failed
+  70  internal error: a bug of oscdsl's (please report it, with --debug output)
 
 environment:
   OSCDSL_LOAD_PATH   colon-separated directories searched for modules before stdlib
   OSCDSL_CACHE_DIR   where read source files are cached (default ~/.cache/oscdsl)
+  OSCDSL_STORE       the store directory (default /var/lib/oscdsl/store for root,
+                     ~/.local/share/oscdsl/store otherwise); OSCDSL_STATE_DIR its
+                     metadata (default: 'state' beside it)
+  OSCDSL_BUILD_SANDBOX=0   run builders without the namespace sandbox
 """
 
 COMMANDS = {

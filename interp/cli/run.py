@@ -60,6 +60,8 @@ def checked_path(file: str) -> Path:
     from ..errors import scheme_error
 
     path = Path(file)
+    if path.is_dir():
+        raise scheme_error("system-error", f"cannot open {file}: it is a directory")
     if not path.is_file():
         raise scheme_error("system-error", f"cannot open {file}: no such file")
     return path

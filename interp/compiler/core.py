@@ -110,6 +110,8 @@ def strip_syntax(datum: Any) -> Any:
     """Return DATUM with every renamed identifier turned back into its symbol."""
     if type(datum) is Renamed:
         return strip(datum)
+    if isinstance(datum, SyntacticKeyword):
+        return Symbol(datum.name)  # a keyword the compiler put in a form it built
     if type(datum) is Pair:
         items, pair = [], datum
         while type(pair) is Pair:
@@ -551,12 +553,18 @@ def toplevel_scope(module: Module) -> Scope:
 def run_toplevel(x: Any, module: Module) -> Any:
     """Compile and run the top-level form X in MODULE; return its value."""
     scope = toplevel_scope(module)
-    node = compile_expr(x, scope, tail=False)
-    frame = [None] + [UNBOUND] * (scope.frame.size - 1)
-    result = node(frame)
-    if type(result) is TailCall:
-        result = apply_procedure(result.proc, result.args)
-    return result
+    try:
+        node = compile_expr(x, scope, tail=False)
+        frame = [None] + [UNBOUND] * (scope.frame.size - 1)
+        result = node(frame)
+        if type(result) is TailCall:
+            result = apply_procedure(result.proc, result.args)
+        return result
+    except SchemeError as error:
+        # An error no deeper form located is at least in this top-level form.
+        if error.loc is None and type(x) is Pair:
+            error.add_frame("", x.loc)
+        raise
 
 
 __all__ = [

@@ -174,7 +174,9 @@ def compile_named(x: Any, scope: Scope, name: Any) -> Node:
             is_identifier(head) and _is_keyword(head, scope, "lambda")
         ):
             return compile_lambda(x, scope, False, name)
-        if is_identifier(head) and _is_keyword(head, scope, "lambda*"):
+        if head is SPECIAL_FORMS["lambda*"] or (
+            is_identifier(head) and _is_keyword(head, scope, "lambda*")
+        ):
             from .lambda_star import compile_lambda_star
 
             return compile_lambda_star(x, scope, False, name)

@@ -81,7 +81,7 @@ class KeywordClosure(Closure):
                     keyword,
                     who=self.display_name(),
                 )
-            given.setdefault(keyword, remaining[index + 1])
+            given[keyword] = remaining[index + 1]  # the last one wins, as in Guile
             index += 2
         for keyword, slot, default in self.keys:
             if keyword in given:

@@ -42,6 +42,7 @@ PRIMITIVE_ERRORS = (
     OverflowError,
     RecursionError,
     UnicodeError,
+    MemoryError,
 )
 CAUGHT = (SchemeError, *PRIMITIVE_ERRORS)
 

@@ -97,7 +97,18 @@ def _read_file_cached(path: Path, key: str) -> list[Any]:
     if forms is None:
         from ..reader import read_all
 
-        forms = read_all(data.decode("utf-8", errors="replace"), str(path))
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            from ..datums import Loc
+            from ..errors import ReadError
+
+            line = data[: error.start].count(b"\n") + 1
+            raise ReadError(
+                f"the file is not UTF-8 text (byte {error.start})",
+                Loc(str(path), line, 1),
+            ) from None
+        forms = read_all(text, str(path))
         store_entry(digest, forms)
     index[key] = digest
     save_index(index)

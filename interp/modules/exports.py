@@ -11,9 +11,13 @@ from .system import stdlib_directory
 def exported_names() -> dict[str, str]:
     """Return {name: "(module name)"} over the stdlib and the Python-defined modules."""
     from ..builtins.registry import ROOT, TABLES
+    from ..compiler.core import MODULE_FORMS
     from .cache import read_file_cached
 
     index: dict[str, str] = {}
+    for module, forms in MODULE_FORMS.items():
+        for name in forms:
+            index.setdefault(name, "(" + " ".join(module) + ")")
     for module, table in TABLES.items():
         if module != ROOT:
             for name in table:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,9 @@ class ModuleSystem:
         from ..compiler import install_syntax
 
         load_all()
+        # Scheme integers print in full however long (Python caps the
+        # conversion at 4,300 digits by default, against denial of service).
+        sys.set_int_max_str_digits(0)
         self.tables = TABLES
         self.root = Module(ROOT_NAME)
         self.root.system = self

@@ -142,6 +142,10 @@ def single_value(value: Any) -> Any:
 def python_error(proc: Any, error: BaseException, args: Any = None) -> SchemeError:
     """Turn a Python exception escaping the primitive PROC into a Scheme condition."""
     name = procedure_name(proc)
+    if not callable(proc):
+        return scheme_error("wrong-type-arg", "Wrong type to apply:", proc)
+    if isinstance(error, MemoryError):
+        return scheme_error("out-of-range", "Not enough memory for this", who=name)
     if isinstance(error, TypeError) and _is_arity_mismatch(error):
         return arity_error(proc, len(args) if args is not None else -1)
     if isinstance(error, ZeroDivisionError):
