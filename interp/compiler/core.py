@@ -21,6 +21,7 @@ from ..runtime.procedures import (
     apply_procedure,
     procedure_name,
     python_error,
+    single_value,
 )
 from .scope import Local, Renamed, Scope, global_module, resolve, strip
 from .specialize import (
@@ -532,7 +533,7 @@ def define_local_node(local: Local, expression: Any, scope: Scope) -> Node:
     slot = local.slot
 
     def define_local(frame: list) -> Any:
-        frame[slot] = value(frame)
+        frame[slot] = single_value(value(frame))
         return UNSPECIFIED
 
     return define_local

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..datums import NIL, UNSPECIFIED, Pair
 from ..modules.module import Cell
-from ..runtime.procedures import UNBOUND
+from ..runtime.procedures import UNBOUND, single_value
 from .core import (
     Macro,
     SpecialForm,
@@ -123,7 +123,7 @@ def define_global_node(identifier: Any, expression: Any, scope: Scope):
     )
 
     def define_global(frame: list) -> Any:
-        cell.value = UNSPECIFIED if value is None else value(frame)
+        cell.value = UNSPECIFIED if value is None else single_value(value(frame))
         return UNSPECIFIED
 
     return define_global
