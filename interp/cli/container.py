@@ -115,7 +115,7 @@ def evaluate_os(options: argparse.Namespace) -> tuple[Any, OSModel]:
     if not model.call("gnu system", "operating-system?", value):
         from ..printer import write_string
 
-        text = write_string(value)
+        text = "nothing (the file is empty)" if value is None else write_string(value)
         raise scheme_error(
             "wrong-type-arg",
             f"{options.file} does not return an operating system: {text[:200]}",
@@ -126,7 +126,16 @@ def evaluate_os(options: argparse.Namespace) -> tuple[Any, OSModel]:
 
 def mapping(model: OSModel, spec: str, writable: bool) -> Any:
     """Return the file-system-mapping of the command-line SPEC, "SRC[=DST]"."""
+    from ..linux.errors import ContainerError
+
     source, _, target = spec.partition("=")
+    option = "--share" if writable else "--expose"
+    if not source or not Path(source).exists():
+        raise ContainerError(
+            f"{option} {spec}: {source or 'the source'} does not exist"
+        )
+    if target and not target.startswith("/"):
+        raise ContainerError(f"{option} {spec}: the target {target} is not absolute")
     source = str(Path(source).resolve())
     return model.call(
         "gnu system file-systems",
@@ -169,12 +178,16 @@ def scheme_list(value: Any) -> list:
 
 
 def containerize(options: argparse.Namespace) -> int:
-    """Evaluate and containerize the system of OPTIONS.file; print a summary."""
+    """Evaluate, containerize and build the system of OPTIONS.file.
+
+    A summary goes to stderr and the run-container path alone to stdout, so
+    that ``$(oscdsl container FILE)`` is the script.
+    """
     os_record, model = evaluate_os(options)
     container = containerize_os(os_record, model, options)
     host_name = model.call("gnu system", "operating-system-host-name", container)
-    print(f"system: {host_name}")
-    print("file systems mounted at boot:")
+    print(f"system: {host_name}", file=sys.stderr)
+    print("file systems mounted at boot:", file=sys.stderr)
     for fs in file_systems(model, container):
         needed = model.call(
             "gnu system file-systems", "file-system-needed-for-boot?", fs
@@ -183,11 +196,11 @@ def containerize(options: argparse.Namespace) -> int:
             "gnu system file-systems", "file-system-mount-point", fs
         )
         if needed and mount_point != "/":  # the dummy root is never mounted
-            print(f"  {describe_file_system(model, fs)}")
+            print(f"  {describe_file_system(model, fs)}", file=sys.stderr)
     services = scheme_list(
         model.call("gnu system", "operating-system-services", container)
     )
-    print(f"services: {len(services)}")
+    print(f"services: {len(services)}", file=sys.stderr)
     unsupported = [
         service_name(model, service)
         for service in services
@@ -196,9 +209,9 @@ def containerize(options: argparse.Namespace) -> int:
         )
     ]
     if unsupported:
-        print("services oscdsl does not run yet (reported at boot):")
+        print("services oscdsl does not run yet (reported at boot):", file=sys.stderr)
         for name in sorted(set(unsupported)):
-            print(f"  {name}")
+            print(f"  {name}", file=sys.stderr)
     options.script = build_run_container(os_record, model, options)
     print(options.script)
     return 0

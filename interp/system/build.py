@@ -322,13 +322,17 @@ def services_of(
         try:
             service = service_description(record, evaluate)
         except OscdslError as error:
-            log.warning("service %s cannot run here: %s", name, error.message)
+            log.warning(
+                "service %s will not run in the container: %s", name, error.message
+            )
             skipped.append(name)
             continue
         program = service.start.argv[0] if service.start else None
         if program and program.startswith(store.prefix) and not os.path.exists(program):
             log.warning(
-                "service %s cannot run here: %s is not in the store", name, program
+                "service %s will not run in the container: %s is not on this host",
+                name,
+                program,
             )
             skipped.append(name)
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from typing import Any
 
@@ -65,9 +66,15 @@ def mapping_specs(options: argparse.Namespace) -> list[Any]:
     for values, read_only in ((options.share, False), (options.expose, True)):
         for value in values:
             source, _, target = value.partition("=")
-            if not os.path.exists(source):
-                kind = "--expose" if read_only else "--share"
-                raise ContainerError(f"{kind} {value}: {source} does not exist")
+            kind = "--expose" if read_only else "--share"
+            if not source or not os.path.exists(source):
+                raise ContainerError(
+                    f"{kind} {value}: {source or 'the source'} does not exist"
+                )
+            if target and not target.startswith("/"):
+                raise ContainerError(
+                    f"{kind} {value}: the target {target} is not absolute"
+                )
             specs.append(
                 bind_spec(os.path.abspath(source), target or None, read_only=read_only)
             )
@@ -136,10 +143,20 @@ def run_container_command(
     # Read the boot program now: inside, the read cache is out of sight.
     read_file_cached(__import__("pathlib").Path(system, "boot"))
 
+    store = keep_alive(system)
+
     def spawned(pid: int) -> None:
+        # Closing the terminal stops the system cleanly, as SIGTERM does.
+        signal.signal(signal.SIGHUP, lambda *_: os.kill(pid, signal.SIGTERM))
         if options.pid_file:
-            with open(options.pid_file, "w") as stream:
-                stream.write(f"{pid}\n")
+            try:
+                with open(options.pid_file, "w") as stream:
+                    stream.write(f"{pid}\n")
+            except OSError as error:
+                print(
+                    f"warning: cannot write {options.pid_file}: {error.strerror}",
+                    file=sys.stderr,
+                )
         print(f"system container is running as PID {pid}", flush=True)
         print(
             f"Run 'oscdsl container exec {pid} -- /bin/sh' or "
@@ -161,4 +178,23 @@ def run_container_command(
         process_spawned_hook=spawned,
     )
     sys.stdout.flush()
+    if store is not None:
+        store.close()
     raise SchemeExit(status)
+
+
+def keep_alive(system: str) -> Any:
+    """Make SYSTEM a temporary GC root for as long as this process runs.
+
+    Return the open store holding the root, or None when there is none to
+    open (the garbage collector then has nothing to collect it from either).
+    """
+    from ..errors import OscdslError
+    from ..store import Store
+
+    try:
+        store = Store(os.path.dirname(system))
+        store.add_temp_root(system)
+        return store
+    except OscdslError:
+        return None

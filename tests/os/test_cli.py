@@ -18,11 +18,14 @@ CONFIGS = [
 
 
 @pytest.mark.parametrize("name", CONFIGS)
-def test_example_evaluates_and_containerizes(name, capsys):
+def test_example_evaluates_and_containerizes(name, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("OSCDSL_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("OSCDSL_STATE_DIR", str(tmp_path / "state"))
     assert main(["container", str(EXAMPLES / name)]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("system: ")
-    assert "/dev/mqueue" in out
+    captured = capsys.readouterr()
+    assert captured.err.startswith("system: ")
+    assert "/dev/mqueue" in captured.err
+    assert captured.out.strip().endswith("-run-container")
 
 
 def test_container_with_service_keeps_its_own_service(capsys):
@@ -50,7 +53,9 @@ def test_explain_shows_the_kept_boot_efi(capsys):
     assert "kept /boot/efi (vfat from UUID=1234-ABCD): not needed for boot" in out
 
 
-def test_share_and_expose_become_mappings(capsys, tmp_path):
+def test_share_and_expose_become_mappings(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("OSCDSL_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("OSCDSL_STATE_DIR", str(tmp_path / "state"))
     code = main(
         [
             "container",
@@ -62,9 +67,17 @@ def test_share_and_expose_become_mappings(capsys, tmp_path):
         ]
     )
     assert code == 0
-    out = capsys.readouterr().out
-    assert f"/shared (none from {tmp_path})" in out
-    assert f"{tmp_path} (none from {tmp_path})" in out
+    err = capsys.readouterr().err
+    assert f"/shared (none from {tmp_path})" in err
+    assert f"{tmp_path} (none from {tmp_path})" in err
+
+
+def test_missing_share_source_is_refused_before_building(capsys):
+    code = main(
+        ["container", str(EXAMPLES / "minimal-container.scm"), "--share", "/nope"]
+    )
+    assert code == 5
+    assert "--share /nope: /nope does not exist" in capsys.readouterr().err
 
 
 def test_eval_prints_an_operating_system_readably(capsys):

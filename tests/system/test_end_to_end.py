@@ -168,3 +168,9 @@ def test_bare_bones_builds_and_explain_lists_removals(store_env) -> None:
     assert os.access(built.stdout.splitlines()[-1], os.X_OK)
     explained = oscdsl(store_env, "explain", str(bare)).stdout
     assert "mingetty" in explained and "removed" in explained
+
+
+def test_gc_spares_a_running_container(container: Container) -> None:
+    dead = oscdsl(container.env, "gc", "--list-dead").stdout.split()
+    assert not any(path.endswith("-system-web") for path in dead)
+    assert not any(path.endswith("-system-profile") for path in dead)
