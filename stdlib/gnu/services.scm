@@ -20,6 +20,7 @@
             service-type-description
             service-type-location
             &no-default-value
+            inert-service-type
 
             service
             service?
@@ -308,6 +309,16 @@ by every service that extends it, directly or not."
     user-file-systems dummy-networking static-networking loopback
     openssh dhcpcd nscd guix mcron syslog shepherd-system-log log-rotation
     log-cleanup urandom-seed sysctl provenance firmware))
+
+(define (inert-service-type name default description)
+  "Return a service type NAME, with the default value DEFAULT (which may be
+&no-default-value), that extends nothing: one that oscdsl knows by name but
+does not run."
+  (service-type
+    (name name)
+    (extensions '())
+    (default-value default)
+    (description description)))
 
 (define (service-type-runnable? type)
   "Return whether oscdsl carries out the effect of service TYPE."

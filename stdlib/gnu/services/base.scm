@@ -123,14 +123,6 @@
 ;;;
 ;;; Code:
 
-(define (inert-service-type name default description)
-  "Return a service type NAME, with DEFAULT, that extends nothing."
-  (service-type
-    (name name)
-    (extensions '())
-    (default-value default)
-    (description description)))
-
 (define* (forkexec-service provision command #:key (requirement '(user-processes))
                            (documentation "[No documentation.]"))
   "Return a shepherd service providing PROVISION that runs COMMAND, a list of

@@ -39,14 +39,6 @@
             alsa-service-type
             dbus-service))
 
-(define (inert-service-type name default description)
-  "Return a service type NAME, with DEFAULT, that extends nothing."
-  (service-type
-    (name name)
-    (extensions '())
-    (default-value default)
-    (description description)))
-
 (define-record-type* <dbus-configuration> dbus-configuration
   make-dbus-configuration
   dbus-configuration?

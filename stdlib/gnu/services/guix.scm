@@ -10,16 +10,12 @@
             guix-data-service-type
             guix-home-service-type))
 
-(define (inert-service-type name description)
-  "Return a service type NAME without a default, that extends nothing."
-  (service-type
-    (name name)
-    (extensions '())
-    (description description)))
-
 (define guix-build-coordinator-service-type
-  (inert-service-type 'guix-build-coordinator "The Guix build coordinator."))
+  (inert-service-type 'guix-build-coordinator &no-default-value
+                      "The Guix build coordinator."))
 (define guix-data-service-type
-  (inert-service-type 'guix-data-service "The Guix data service."))
+  (inert-service-type 'guix-data-service &no-default-value
+                      "The Guix data service."))
 (define guix-home-service-type
-  (inert-service-type 'guix-home "Guix Home environments of users."))
+  (inert-service-type 'guix-home &no-default-value
+                      "Guix Home environments of users."))

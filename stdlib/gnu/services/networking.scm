@@ -43,14 +43,6 @@
             dummy-networking-service-type
             dummy-networking-service))
 
-(define (inert-service-type name default description)
-  "Return a service type NAME, with DEFAULT, that extends nothing."
-  (service-type
-    (name name)
-    (extensions '())
-    (default-value default)
-    (description description)))
-
 (define-record-type* <dhcpcd-configuration> dhcpcd-configuration
   make-dhcpcd-configuration
   dhcpcd-configuration?

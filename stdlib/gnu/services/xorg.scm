@@ -18,14 +18,6 @@
             xorg-server-service-type
             localed-service-type))
 
-(define (inert-service-type name default description)
-  "Return a service type NAME, with DEFAULT, that extends nothing."
-  (service-type
-    (name name)
-    (extensions '())
-    (default-value default)
-    (description description)))
-
 (define-record-type* <xorg-configuration> xorg-configuration
   make-xorg-configuration
   xorg-configuration?
