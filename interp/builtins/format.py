@@ -318,6 +318,19 @@ def _character(template: Template, directive: Directive, args: Arguments, out: O
         out.emit(char)
 
 
+def _plural(template: Template, directive: Directive, args: Arguments, out: Output):
+    """Handle ``~p``: "s" unless the argument is 1; ``~:p`` reuses the previous
+    argument; ``~@p`` gives "y" or "ies"."""
+    if directive.colon:
+        args.index = max(0, args.index - 1)
+    count = args.next(template, directive)
+    singular = count == 1 and type(count) is not bool
+    if directive.at:
+        out.emit("y" if singular else "ies")
+    elif not singular:
+        out.emit("s")
+
+
 def _repeat(text: str):
     """Return a handler that emits TEXT as many times as its parameter says."""
 
@@ -736,6 +749,7 @@ HANDLERS = {
     "a": _object,
     "s": _object,
     "c": _character,
+    "p": _plural,
     "d": _integer_directive(10),
     "x": _integer_directive(16),
     "o": _integer_directive(8),

@@ -238,7 +238,7 @@ def compile_guard(form: Pair, scope: Scope, tail: bool) -> Node:
         parts = form_list(clauses[index], form)
         if not parts:
             raise syntax_error("bad guard clause", form)
-        if is_named(parts[0], ELSE):
+        if is_named(parts[0], ELSE, scope):
             handler = sequence_node([compile_expr(x, inner) for x in parts[1:]])
         else:
             handler = cond_clause(parts, inner, False, handler, form)

@@ -38,9 +38,20 @@ def keyword(name: str):
     return form
 
 
-def is_named(x: Any, symbol: Symbol) -> bool:
-    """Return whether X is the identifier SYMBOL (possibly renamed)."""
-    return is_identifier(x) and strip(x) is symbol
+def is_named(x: Any, symbol: Symbol, scope: Scope | None = None) -> bool:
+    """Return whether X is the auxiliary keyword SYMBOL (``else``, ``=>``).
+
+    With SCOPE, an identifier the program binds as a variable there is not
+    the keyword, as in Guile: ``(let ((else #f)) (cond (else 1)))``.
+    """
+    if not (is_identifier(x) and strip(x) is symbol):
+        return False
+    if scope is not None:
+        from .scope import Local, resolve
+
+        binding, _ = resolve(scope, x, scope.module)
+        return type(binding) is not Local
+    return True
 
 
 def make_lambda_form(params: Any, body: Any, loc: Loc | None) -> Pair:
@@ -467,7 +478,7 @@ def compile_cond(form: Pair, scope: Scope, tail: bool) -> Node:
         parts = form_list(clause, form) if type(clause) is Pair else None
         if not parts:
             raise syntax_error("bad cond clause", form)
-        if is_named(parts[0], ELSE):
+        if is_named(parts[0], ELSE, scope):
             if index != len(clauses) - 1:
                 raise syntax_error("else must be the last cond clause", form)
             node = sequence_node(compile_sequence(parts[1:], scope, tail))
@@ -488,7 +499,7 @@ def cond_clause(
             return value if value is not False else otherwise(frame)
 
         return bare
-    if is_named(parts[1], ARROW):
+    if is_named(parts[1], ARROW, scope):
         if len(parts) != 3:
             raise syntax_error("bad cond => clause", form)
         receiver = compile_expr(parts[2], scope)
@@ -518,7 +529,7 @@ def compile_case(form: Pair, scope: Scope, tail: bool) -> Node:
         if not parts or len(parts) < 2:
             raise syntax_error("bad case clause", form)
         body = case_body(parts[1:], scope, tail, form)
-        if is_named(parts[0], ELSE):
+        if is_named(parts[0], ELSE, scope):
             default = body
         else:
             data = tuple(strip_syntax(d) for d in form_list(parts[0], form))
@@ -540,7 +551,7 @@ def compile_case(form: Pair, scope: Scope, tail: bool) -> Node:
 
 def case_body(parts: list[Any], scope: Scope, tail: bool, form: Any):
     """Return a function (frame, key) running a case clause body (with => support)."""
-    if is_named(parts[0], ARROW):
+    if is_named(parts[0], ARROW, scope):
         receiver = compile_expr(parts[1], scope)
         if tail:
             return lambda frame, value: TailCall(receiver(frame), (value,))

@@ -35,9 +35,11 @@ class SyntaxRules:
         self.rules = rules
         self.scope = scope
         self.module = module
+        self.use_scope: Scope | None = None
 
     def expand(self, form: Pair, use_scope: Scope) -> Any:
         """Return FORM rewritten by the first rule whose pattern matches it."""
+        self.use_scope = use_scope
         for pattern, template in self.rules:
             bindings: dict[Any, Any] = {}
             try:
@@ -61,6 +63,8 @@ class SyntaxRules:
             if symbol in self.literals:
                 if not (is_identifier(form) and strip(form) is symbol):
                     raise NoMatch
+                if self.locally_bound(form):
+                    raise NoMatch  # the user's variable, not the literal
             elif symbol is not UNDERSCORE:
                 bindings[pattern] = form
             return
@@ -110,6 +114,16 @@ class SyntaxRules:
             bindings[variable] = Repeated([m.get(variable) for m in matches])
         remainder = items[available] if available < len(items) else current
         self.match(tail, remainder, bindings)
+
+    def locally_bound(self, identifier: Any) -> bool:
+        """Return whether IDENTIFIER is a lexical variable where the macro is used."""
+        from .scope import Local, resolve
+
+        scope = self.use_scope
+        if scope is None:
+            return False
+        binding, _ = resolve(scope, identifier, scope.module)
+        return type(binding) is Local
 
     # -- instantiation ---------------------------------------------------
 

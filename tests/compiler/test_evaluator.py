@@ -251,3 +251,24 @@ def test_named_let_variable_assigned_in_body_still_works() -> None:
                  (loop (+ i 1)))
           i))"""
     assert run(program) == ["replaced", 3]
+
+
+def test_a_locally_bound_else_is_a_variable_not_the_keyword() -> None:
+    assert run("(let ((else #f)) (cond (else 'taken)))") is not None
+    assert run("(let ((else #f)) (cond (else 'taken) (#t 'fallback)))") == "fallback"
+    assert run("(cond (else 'ok))") == "ok"
+
+
+def test_syntax_rules_literal_does_not_match_a_shadowed_name() -> None:
+    macro = """
+    (define-syntax my-if
+      (syntax-rules (then else) ((_ c then a else b) (if c a b))))"""
+    assert run(macro + "(my-if #f then 1 else 2)") == 2
+    with pytest.raises(SchemeError) as caught:
+        run(macro + "(let ((else #f)) (my-if #f then 1 else 2))")
+    assert "no rule of macro my-if matches" in caught.value.message
+
+
+def test_format_plural_directive() -> None:
+    program = '(use-modules (ice-9 format)) (format #f "~a item~:p, ~d pon~:@p" 3 1)'
+    assert run(program) == "3 items, 1 pony"
