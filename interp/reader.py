@@ -720,3 +720,22 @@ _ABBREVIATIONS = {
     "#+": Symbol("ungexp-native"),
     "#+@": Symbol("ungexp-native-splicing"),
 }
+
+
+def block_comment_end(text: str, index: int) -> int:
+    """Return the index after the nested ``#| |#`` comment starting at INDEX in TEXT.
+
+    Return -1 when the comment is not closed.  (For scanners that must find
+    where a datum or comment ends without parsing: ``read`` on ports, the REPL.)
+    """
+    depth = 0
+    while index < len(text):
+        if text.startswith("#|", index):
+            depth, index = depth + 1, index + 2
+        elif text.startswith("|#", index):
+            depth, index = depth - 1, index + 2
+            if depth == 0:
+                return index
+        else:
+            index += 1
+    return -1

@@ -105,10 +105,15 @@ class Continuation:
 )
 def call_cc(receiver: Any) -> Any:
     """Call RECEIVER with an escape continuation of this call."""
+    return with_escape(lambda continuation: call(receiver, continuation))
+
+
+def with_escape(body: Any) -> Any:
+    """Return BODY(k), k an escape continuation: calling k returns its values here."""
     continuation = Continuation()
     saved = len(HANDLERS)
     try:
-        return call(receiver, continuation)
+        return body(continuation)
     except ContinuationInvoked as escape:
         if escape.continuation is not continuation:
             raise

@@ -570,27 +570,15 @@ def _skip_atmosphere(text: str, index: int) -> int:
             newline = text.find("\n", index)
             index = len(text) if newline < 0 else newline + 1
         elif text.startswith("#|", index):
-            index = _block_comment_end(text, index)
+            from ..reader import block_comment_end
+
+            end = block_comment_end(text, index)
+            index = len(text) if end < 0 else end
         elif text.startswith("#;", index):
             index = _skip_atmosphere(text, index + 2)
             index = _datum_end(text, index) if index < len(text) else index
         else:
             return index
-    return index
-
-
-def _block_comment_end(text: str, index: int) -> int:
-    """Return the index after the (nestable) block comment starting at INDEX."""
-    depth = 0
-    while index < len(text):
-        if text.startswith("#|", index):
-            depth, index = depth + 1, index + 2
-        elif text.startswith("|#", index):
-            depth, index = depth - 1, index + 2
-            if depth == 0:
-                return index
-        else:
-            index += 1
     return index
 
 

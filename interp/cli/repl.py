@@ -134,7 +134,9 @@ def _scan_hash(text: str, position: int, state: Scan) -> int:
     """Scan the ``#`` syntax at POSITION; return where it ends, -1 if unterminated."""
     follower = text[position + 1 : position + 2]
     if follower == "|":
-        position = _skip_block_comment(text, position)
+        from ..reader import block_comment_end
+
+        position = block_comment_end(text, position)
         state.unterminated = position < 0
         return position
     if follower == ";":
@@ -162,21 +164,6 @@ def _skip_delimited(text: str, position: int, quote: str) -> int:
             index += 2
         elif text[index] == quote:
             return index + 1
-        else:
-            index += 1
-    return -1
-
-
-def _skip_block_comment(text: str, position: int) -> int:
-    """Return the index after the (nested) ``#| |#`` comment at POSITION, or -1."""
-    depth, index = 0, position
-    while index < len(text):
-        if text.startswith("#|", index):
-            depth, index = depth + 1, index + 2
-        elif text.startswith("|#", index):
-            depth, index = depth - 1, index + 2
-            if depth == 0:
-                return index
         else:
             index += 1
     return -1

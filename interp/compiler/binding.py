@@ -267,7 +267,7 @@ __all__ = ["CaseLambda", "ARROW", "NIL"]
 @special("let/ec", "let-escape-continuation")
 def compile_let_ec(form: Pair, scope: Scope, tail: bool) -> Node:
     """Compile ``(let/ec k body ...)``: BODY with K bound to an escape continuation."""
-    from ..builtins.control import Continuation, ContinuationInvoked
+    from ..builtins.control import with_escape
 
     items = form_list(form, form)
     if len(items) < 3 or not is_identifier(items[1]):
@@ -276,17 +276,8 @@ def compile_let_ec(form: Pair, scope: Scope, tail: bool) -> Node:
     slot = inner.bind(items[1]).slot
     body = compile_body(items[2:], inner, False, form)
 
-    def let_ec(frame: list) -> Any:
-        continuation = frame[slot] = Continuation()
-        depth = len(HANDLERS)
-        try:
-            return finish(body(frame))
-        except ContinuationInvoked as escape:
-            if escape.continuation is not continuation:
-                raise
-            del HANDLERS[depth:]
-            return escape.value
-        finally:
-            continuation.active = False
+    def run_body(frame: list, continuation: Any) -> Any:
+        frame[slot] = continuation
+        return finish(body(frame))
 
-    return let_ec
+    return lambda frame: with_escape(lambda k: run_body(frame, k))

@@ -200,17 +200,22 @@ def open_coded(
     return node
 
 
+def guard_names(emitter: Emitter, cell: Any, primitive: Any, slow: Any) -> tuple:
+    """Return the names of an open-coded call's CELL, PRIMITIVE and SLOW path."""
+    return (
+        emitter.name(cell, "c"),
+        emitter.name(primitive, "p"),
+        emitter.name(slow, "s"),
+    )
+
+
 def binary_emitter(form: str, primitive, cell, operands: list[Node], slow) -> Callable:
     """Return the emitter of a binary integer operation with a general fallback."""
     left, right = operands
 
     def fuse(emitter: Emitter) -> str:
         a, b = emitter.operand(left), emitter.operand(right)
-        c, p, s = (
-            emitter.name(cell, "c"),
-            emitter.name(primitive, "p"),
-            emitter.name(slow, "s"),
-        )
+        c, p, s = guard_names(emitter, cell, primitive, slow)
         result = emitter.temporary()
         fast = form.format(a=a, b=b)
         emitter.line(f"if type({a}) is int and type({b}) is int and {c}.value is {p}:")
@@ -233,11 +238,7 @@ def unary_emitter(
 
     def fuse(emitter: Emitter) -> str:
         a = emitter.operand(operand)
-        c, p, s = (
-            emitter.name(cell, "c"),
-            emitter.name(primitive, "p"),
-            emitter.name(slow, "s"),
-        )
+        c, p, s = guard_names(emitter, cell, primitive, slow)
         emitter.fixed("Pair", Pair)
         emitter.fixed("NIL", NIL)
         result = emitter.temporary()
@@ -259,11 +260,7 @@ def pair_emitter(form: str, primitive, cell, operands: list[Node], slow) -> Call
 
     def fuse(emitter: Emitter) -> str:
         a, b = emitter.operand(left), emitter.operand(right)
-        c, p, s = (
-            emitter.name(cell, "c"),
-            emitter.name(primitive, "p"),
-            emitter.name(slow, "s"),
-        )
+        c, p, s = guard_names(emitter, cell, primitive, slow)
         emitter.fixed("Pair", Pair)
         result = emitter.temporary()
         emitter.line(f"if {c}.value is {p}:")
