@@ -372,18 +372,28 @@ def test_stop_via_control_socket_stops_services_in_reverse_order(
 def test_sigterm_to_the_runtime_stops_the_container(
     system: SystemTree, boot_system
 ) -> None:
-    trap = 'trap "echo {0} >> /out/stops; exit 0" TERM; while :; do sleep 0.1; done'
+    # Each service says when its trap is set, so SIGTERM cannot come first.
+    trap = (
+        'trap "echo {0} >> /out/stops; exit 0" TERM; touch /out/{0}-ready;'
+        " while :; do sleep 0.1; done"
+    )
     system.add_service("first", ["sh", "-c", trap.format("first")])
     system.add_service(
         "second", ["sh", "-c", trap.format("second")], requirement=["first"]
     )
     system.add_service(
         "stubborn",
-        ["sh", "-c", 'trap "" TERM; while :; do sleep 0.1; done'],
+        [
+            "sh",
+            "-c",
+            'trap "" TERM; touch /out/stubborn-ready; while :; do sleep 0.1; done',
+        ],
         requirement=["second"],
         stop_grace=0.3,
     )
     booted = boot_system(system)
+    names = ("first", "second", "stubborn")
+    wait_until(lambda: all((system.out / f"{n}-ready").exists() for n in names))
     os.kill(booted.runtime_pid, signal.SIGTERM)
     assert booted.wait() == 0
     assert (system.out / "stops").read_text().split() == ["second", "first"]
